@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DeskEventName } from '../shared/contract';
+import { ApiError } from '../shared/errors';
+import { openStore, type Store } from './db/connection';
+import { createDispatcher, type Dispatch } from './api/dispatcher';
+import { createHandlers } from './api/handlers';
+import { ensureDefaultUser, getUser } from './services/users';
+
+/**
+ * The app without a window: store, rule engine and api, as both the Electron shell and the headless
+ * host run it. Everything here is plain Node.
+ */
+
+export const DB_FILE = 'after-sales-desk.db';
+
+export interface DeskApp {
+  dispatch: Dispatch;
+  /** Subscribe to events pushed to the renderer; returns the unsubscribe function. */
+  subscribe(listener: (event: DeskEventName, payload: unknown) => void): () => void;
+  store: Store;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  dataDir: string;
+  version: string;
+  log?: (message: string, error: unknown) => void;
+  clock?: () => Date;
+}
+
+export async function createDeskApp(opts: AppOptions): Promise<DeskApp> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const store = await openStore(join(opts.dataDir, DB_FILE));
+  const clock = opts.clock ?? (() => new Date());
+  let currentUserId = (await ensureDefaultUser(store.db, clock())).id;
+  const listeners = new Set<(event: DeskEventName, payload: unknown) => void>();
+
+  const dispatch = createDispatcher({
+    db: store.db,
+    handlers: createHandlers({ version: opts.version, dataDir: opts.dataDir }),
+    clock,
+    log: opts.log ?? ((m, e) => console.error(m, e)),
+    currentUser: async () => {
+      const u = await getUser(store.db, currentUserId);
+      if (!u) throw new ApiError('UNAUTHENTICATED', 'the current profile no longer exists; choose another');
+      return u;
+    },
+    publish: (event, payload) => {
+      for (const l of listeners) l(event, payload);
+    },
+  });
+  void currentUserId;
+  currentUserId = (await ensureDefaultUser(store.db, clock())).id;
+
+  return {
+    dispatch,
+    store,
+    dataDir: opts.dataDir,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => store.close(),
+  };
+}

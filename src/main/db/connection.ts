@@ -1,0 +1,65 @@
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import { migrations } from './migrations';
+import type { Database as Schema } from './schema';
+
+/**
+ * The one SQLite connection of the main process. Dialect-specific SQL (pragmas, triggers) lives in
+ * `db/` only, so that the office-server mode can swap in PostgreSQL.
+ */
+
+export interface Store {
+  db: Kysely<Schema>;
+  /** The raw handle, for pragmas, backups and the benchmark's SQL floor. */
+  sqlite: Database.Database;
+  close(): Promise<void>;
+}
+
+export class DatabaseTooNewError extends Error {
+  constructor(readonly unknown: string[]) {
+    super(
+      `This database was written by a newer version of After-Sales Desk (migrations ${unknown.join(', ')}). ` +
+        'Install the newer version to open it.',
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export function openSqlite(file: string): Database.Database {
+  const sqlite = new Database(file);
+  // WAL for readers beside the one writer; FULL so that a registered complaint survives a power cut.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Runs pending migrations; refuses a database that has migrations this app does not know. */
+export async function migrate(db: Kysely<Schema>): Promise<string[]> {
+  const known = new Set(Object.keys(migrations));
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (tables.some((t) => t.name === 'kysely_migration')) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's own bookkeeping table is not in our schema
+    const done = await (db as Kysely<any>).selectFrom('kysely_migration').select('name').execute();
+    const unknown = done.map((r: { name: string }) => r.name).filter((n: string) => !known.has(n));
+    if (unknown.length) throw new DatabaseTooNewError(unknown);
+  }
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function openStore(file: string): Promise<Store> {
+  const sqlite = openSqlite(file);
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    await migrate(db);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return { db, sqlite, close: () => db.destroy() };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m001 from './2026-11-25-001-init';
+
+/**
+ * Every migration, in order, through a static map: a bundled app has no migrations folder to read.
+ * Names sort in the order they run. Add new ones at the end; never edit or remove a landed one.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-25-001-init': m001,
+};

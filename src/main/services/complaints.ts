@@ -1,0 +1,216 @@
+import type { Kysely } from 'kysely';
+import { ApiError, fieldError } from '../../shared/errors';
+import type { ComplaintCreateInput, ComplaintUpdateInput } from '../../shared/schemas/complaint';
+import type { ComplaintDetail, ComplaintEvent } from '../../shared/types';
+import type { z } from 'zod';
+import type { complaintCreateSchema, complaintUpdateSchema } from '../../shared/schemas/complaint';
+import type { ComplaintUpdate, Database } from '../db/schema';
+import { appendEvents, type AuditEntry } from './audit';
+import { findOrCreateCustomer, findOrCreateProduct, getCustomer, rememberContact } from './customers';
+import { getSettings } from './settings';
+import { nextTrackingNumber } from './tracking-numbers';
+import { ROW_SELECT } from './tracking-query';
+
+/**
+ * Registration and editing of a complaint (seed 002 §5.1): the intake part of the customer feedback
+ * processing form, a tracking number on the tracking table, and an event for every change.
+ */
+
+export type CreateComplaint = z.output<typeof complaintCreateSchema>;
+export type UpdateComplaint = z.output<typeof complaintUpdateSchema>;
+// Keep the input aliases referenced for readers of this module: what the renderer sends.
+export type { ComplaintCreateInput, ComplaintUpdateInput };
+
+interface Actor {
+  db: Kysely<Database>;
+  userId: number;
+  now: Date;
+}
+
+const DETAIL_SELECT = [
+  ...ROW_SELECT,
+  'contact_phone as contactPhone',
+  'contact_email as contactEmail',
+  'created_by as createdBy',
+  'updated_at as updatedAt',
+  'version',
+] as const;
+
+/** What the quick search reads: lower-cased, one string per case. */
+export function searchText(c: { tracking_no: string; customer_name: string; serial_no: string | null; description: string }): string {
+  return [c.tracking_no, c.customer_name, c.serial_no ?? '', c.description].join('\n').toLowerCase();
+}
+
+export async function getComplaint(db: Kysely<Database>, id: number): Promise<ComplaintDetail> {
+  const row = await db.selectFrom('complaints').select(DETAIL_SELECT).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new ApiError('NOT_FOUND', `no complaint with id ${id}`);
+  return row as ComplaintDetail;
+}
+
+/** The intake fields as the audit trail records them. */
+const AUDITED = [
+  'receivedAt',
+  'channel',
+  'customerId',
+  'customerName',
+  'contactName',
+  'contactPhone',
+  'contactEmail',
+  'productModel',
+  'serialNo',
+  'deliveryDate',
+  'description',
+  'defectCategory',
+  'severity',
+] as const;
+
+export async function createComplaint({ db, userId, now }: Actor, input: CreateComplaint): Promise<ComplaintDetail> {
+  const customer = input.customerId
+    ? await getCustomer(db, input.customerId)
+    : (await findOrCreateCustomer(db, { name: input.newCustomer!.name, region: input.newCustomer!.region }, now)).customer;
+  const product = await findOrCreateProduct(db, input.productModel, now);
+  await rememberContact(db, customer.id, { name: input.contactName, phone: input.contactPhone, email: input.contactEmail }, now);
+
+  const settings = await getSettings(db);
+  const trackingNo = await nextTrackingNumber(db, settings.trackingNumberFormat, now, settings.officeTimeZone);
+  const ts = now.toISOString();
+  const record = {
+    tracking_no: trackingNo,
+    received_at: new Date(input.receivedAt).toISOString(),
+    channel: input.channel,
+    customer_id: customer.id,
+    customer_name: customer.name,
+    contact_name: input.contactName,
+    contact_phone: input.contactPhone,
+    contact_email: input.contactEmail,
+    product_model_id: product.id,
+    product_model: product.model,
+    serial_no: input.serialNo,
+    delivery_date: input.deliveryDate,
+    description: input.description,
+    defect_category: input.defectCategory,
+    severity: input.severity,
+    state: 'registered',
+    created_at: ts,
+    created_by: userId,
+    updated_at: ts,
+    version: 0,
+  };
+  const { id } = await db
+    .insertInto('complaints')
+    .values({ ...record, search_text: searchText(record) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const detail = await getComplaint(db, id);
+  const snapshot = Object.fromEntries(AUDITED.map((k) => [k, detail[k]]));
+  await appendEvents(db, userId, now, [{ complaintId: id, kind: 'created', after: { trackingNo, ...snapshot } }]);
+  return detail;
+}
+
+export async function updateComplaint({ db, userId, now }: Actor, input: UpdateComplaint): Promise<ComplaintDetail> {
+  const current = await getComplaint(db, input.id);
+  if (current.version !== input.version) {
+    throw new ApiError(
+      'CONFLICT',
+      `complaint ${current.trackingNo} was changed by someone else (version ${current.version}, you edited ${input.version}); reload it and make your change again`,
+    );
+  }
+  const p = input.patch;
+  const set: ComplaintUpdate = {};
+  const next: ComplaintDetail = { ...current };
+
+  if (p.customerId !== undefined && p.customerId !== current.customerId) {
+    const c = await getCustomer(db, p.customerId);
+    set.customer_id = c.id;
+    set.customer_name = c.name;
+    next.customerId = c.id;
+    next.customerName = c.name;
+  }
+  if (p.productModel !== undefined && p.productModel !== current.productModel) {
+    const prod = await findOrCreateProduct(db, p.productModel, now);
+    set.product_model_id = prod.id;
+    set.product_model = prod.model;
+    next.productModel = prod.model;
+  }
+  const simple = {
+    receivedAt: 'received_at',
+    channel: 'channel',
+    contactName: 'contact_name',
+    contactPhone: 'contact_phone',
+    contactEmail: 'contact_email',
+    serialNo: 'serial_no',
+    deliveryDate: 'delivery_date',
+    description: 'description',
+    defectCategory: 'defect_category',
+    severity: 'severity',
+  } as const;
+  for (const [field, col] of Object.entries(simple) as Array<[keyof typeof simple, (typeof simple)[keyof typeof simple]]>) {
+    let v = p[field];
+    if (v === undefined) continue;
+    if (field === 'receivedAt' && typeof v === 'string') v = new Date(v).toISOString();
+    if (v === current[field]) continue;
+    (set as Record<string, unknown>)[col] = v;
+    (next as unknown as Record<string, unknown>)[field] = v;
+  }
+  if (next.deliveryDate && next.deliveryDate > next.receivedAt.slice(0, 10) && Date.parse(`${next.deliveryDate}T00:00:00Z`) - 14 * 3600_000 > Date.parse(next.receivedAt)) {
+    throw fieldError('deliveryDate', 'delivery_after_receipt', 'the delivery date is after the complaint was received');
+  }
+
+  const changes: AuditEntry[] = AUDITED.filter((k) => next[k] !== current[k]).map((k) => ({
+    complaintId: current.id,
+    kind: 'field_changed',
+    field: k,
+    before: current[k],
+    after: next[k],
+  }));
+  if (!changes.length) return current;
+
+  await db
+    .updateTable('complaints')
+    .set({
+      ...set,
+      search_text: searchText({
+        tracking_no: next.trackingNo,
+        customer_name: next.customerName,
+        serial_no: next.serialNo,
+        description: next.description,
+      }),
+      updated_at: now.toISOString(),
+      version: current.version + 1,
+    })
+    .where('id', '=', current.id)
+    .where('version', '=', current.version)
+    .execute();
+  if (next.contactName && (p.contactName !== undefined || p.contactPhone !== undefined || p.contactEmail !== undefined)) {
+    await rememberContact(db, next.customerId, { name: next.contactName, phone: next.contactPhone, email: next.contactEmail }, now);
+  }
+  await appendEvents(db, userId, now, changes);
+  return getComplaint(db, current.id);
+}
+
+export async function complaintEvents(db: Kysely<Database>, id: number): Promise<ComplaintEvent[]> {
+  await getComplaint(db, id);
+  const rows = await db
+    .selectFrom('events')
+    .innerJoin('users', 'users.id', 'events.actor_id')
+    .select([
+      'events.id',
+      'events.complaint_id as complaintId',
+      'events.at',
+      'events.actor_id as actorId',
+      'users.name as actorName',
+      'events.kind',
+      'events.field',
+      'events.before',
+      'events.after',
+    ])
+    .where('events.complaint_id', '=', id)
+    .orderBy('events.id')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    complaintId: r.complaintId!,
+    before: r.before === null ? null : JSON.parse(r.before),
+    after: r.after === null ? null : JSON.parse(r.after),
+  }));
+}

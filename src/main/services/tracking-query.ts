@@ -1,0 +1,181 @@
+import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { addDays, startOfDayUtc } from '../../shared/dates';
+import type {
+  ColumnFilter,
+  DateCondition,
+  FilterModel,
+  SortModel,
+  TextCondition,
+  TrackingColumn,
+} from '../../shared/schemas/grid';
+import type { ComplaintRow, TrackingPage } from '../../shared/types';
+import { like } from '../db/like';
+import type { Database } from '../db/schema';
+
+/**
+ * The customer complaints tracking table, answered in SQL: ag-grid's sort and filter models become
+ * WHERE and ORDER BY over indexed columns, a page is LIMIT/OFFSET, and nothing reads the whole table.
+ * Column ids come from a closed list (shared/schemas/grid.ts) and map to SQL names here.
+ */
+
+type Kind = 'text' | 'choice' | 'instant' | 'date';
+const COLUMNS: Record<TrackingColumn, { sql: keyof Database['complaints'] & string; kind: Kind }> = {
+  trackingNo: { sql: 'tracking_no', kind: 'text' },
+  receivedAt: { sql: 'received_at', kind: 'instant' },
+  channel: { sql: 'channel', kind: 'choice' },
+  customerName: { sql: 'customer_name', kind: 'text' },
+  contactName: { sql: 'contact_name', kind: 'text' },
+  productModel: { sql: 'product_model', kind: 'text' },
+  serialNo: { sql: 'serial_no', kind: 'text' },
+  deliveryDate: { sql: 'delivery_date', kind: 'date' },
+  defectCategory: { sql: 'defect_category', kind: 'choice' },
+  severity: { sql: 'severity', kind: 'choice' },
+  state: { sql: 'state', kind: 'choice' },
+  description: { sql: 'description', kind: 'text' },
+  createdAt: { sql: 'created_at', kind: 'instant' },
+};
+
+type EB = ExpressionBuilder<Database, 'complaints'>;
+
+/** The select list of a tracking-table row, aliased to the shared camelCase type. */
+export const ROW_SELECT = [
+  'id',
+  'tracking_no as trackingNo',
+  'received_at as receivedAt',
+  'channel',
+  'customer_id as customerId',
+  'customer_name as customerName',
+  'contact_name as contactName',
+  'product_model as productModel',
+  'serial_no as serialNo',
+  'delivery_date as deliveryDate',
+  'defect_category as defectCategory',
+  'severity',
+  'state',
+  'description',
+  'created_at as createdAt',
+] as const;
+
+function textCondition(eb: EB, col: string, c: TextCondition): Expression<SqlBool> {
+  const v = c.filter ?? '';
+  const ref = eb.ref(col as 'id');
+  switch (c.type) {
+    case 'blank':
+      return eb.or([eb(ref, 'is', null), eb(ref, '=', '' as never)]);
+    case 'notBlank':
+      return eb.and([eb(ref, 'is not', null), eb(ref, '!=', '' as never)]);
+    case 'contains':
+    case 'startsWith':
+    case 'endsWith':
+    case 'equals':
+      return like(col, c.type, v);
+    case 'notContains':
+      return eb.or([eb(ref, 'is', null), eb.not(like(col, 'contains', v))]);
+    case 'notEqual':
+      return eb.or([eb(ref, 'is', null), eb.not(like(col, 'equals', v))]);
+  }
+}
+
+function dateCondition(eb: EB, col: string, kind: 'instant' | 'date', c: DateCondition, tz: string): Expression<SqlBool> {
+  const ref = eb.ref(col as 'id');
+  if (c.type === 'blank') return eb(ref, 'is', null);
+  if (c.type === 'notBlank') return eb(ref, 'is not', null);
+  const from = c.dateFrom;
+  if (!from) return sql<SqlBool>`1 = 1`;
+  // A calendar day D covers [start(D), start(D+1)): for instants in the office time zone, for dates as text.
+  const start = (d: string) => (kind === 'instant' ? startOfDayUtc(d, tz).toISOString() : d);
+  const lo = start(from);
+  const hi = start(addDays(from, 1));
+  const v = (s: string) => s as never;
+  switch (c.type) {
+    case 'equals':
+      return eb.and([eb(ref, '>=', v(lo)), eb(ref, '<', v(hi))]);
+    case 'notEqual':
+      return eb.or([eb(ref, 'is', null), eb(ref, '<', v(lo)), eb(ref, '>=', v(hi))]);
+    case 'lessThan':
+      return eb(ref, '<', v(lo));
+    case 'greaterThan':
+      return eb(ref, '>=', v(hi));
+    case 'inRange': {
+      // Both ends inclusive, as a person reads "from 1 March to 31 March".
+      const to = c.dateTo && c.dateTo >= from ? c.dateTo : from;
+      return eb.and([eb(ref, '>=', v(lo)), eb(ref, '<', v(start(addDays(to, 1))))]);
+    }
+  }
+}
+
+function columnCondition(eb: EB, colId: TrackingColumn, f: ColumnFilter, tz: string): Expression<SqlBool> {
+  const { sql: col, kind } = COLUMNS[colId];
+  if (f.filterType === 'set') {
+    return f.values.length ? eb(eb.ref(col as 'id'), 'in', f.values as never[]) : sql<SqlBool>`1 = 0`;
+  }
+  if (f.filterType === 'text') {
+    if (kind === 'choice') {
+      // A choice column filtered as text matches its codes exactly.
+      const conds = 'conditions' in f ? f.conditions : [f];
+      const parts = conds.map((c) => eb(eb.ref(col as 'id'), '=', (c.filter ?? '') as never));
+      return 'operator' in f && f.operator === 'OR' ? eb.or(parts) : eb.and(parts);
+    }
+    if ('conditions' in f) {
+      const parts = f.conditions.map((c) => textCondition(eb, col, c));
+      return f.operator === 'OR' ? eb.or(parts) : eb.and(parts);
+    }
+    return textCondition(eb, col, f);
+  }
+  const dk: 'instant' | 'date' = kind === 'instant' ? 'instant' : 'date';
+  if ('conditions' in f) {
+    const parts = f.conditions.map((c) => dateCondition(eb, col, dk, c, tz));
+    return f.operator === 'OR' ? eb.or(parts) : eb.and(parts);
+  }
+  return dateCondition(eb, col, dk, f, tz);
+}
+
+/** Quick search: every word must occur in the case's search text (tracking no, customer, serial, description). */
+export function searchTerms(q: string): string[] {
+  return q
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 5);
+}
+
+export interface TrackingFilter {
+  filterModel: FilterModel;
+  quickSearch: string;
+}
+
+function where(eb: EB, f: TrackingFilter, tz: string): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [];
+  for (const [colId, filter] of Object.entries(f.filterModel) as Array<[TrackingColumn, ColumnFilter | undefined]>) {
+    if (filter) parts.push(columnCondition(eb, colId, filter, tz));
+  }
+  for (const term of searchTerms(f.quickSearch)) parts.push(like('search_text', 'contains', term));
+  return eb.and(parts);
+}
+
+export async function trackingPage(
+  db: Kysely<Database>,
+  q: TrackingFilter & { startRow: number; endRow: number; sortModel: SortModel },
+  tz: string,
+): Promise<TrackingPage> {
+  const size = q.endRow - q.startRow;
+  const sort = q.sortModel.length ? q.sortModel : [{ colId: 'receivedAt' as const, sort: 'desc' as const }];
+  let query = db.selectFrom('complaints').select(ROW_SELECT).where((eb) => where(eb, q, tz));
+  for (const s of sort) query = query.orderBy(COLUMNS[s.colId].sql, s.sort);
+  // The id breaks ties, so that paging never repeats or skips a row; SQLite finds it in every index.
+  query = query.orderBy('id', sort[sort.length - 1]!.sort);
+  // One row more than asked tells whether this page is the last without counting the table.
+  const rows = (await query.limit(size + 1).offset(q.startRow).execute()) as ComplaintRow[];
+  const last = rows.length <= size;
+  if (!last) rows.pop();
+  return { rows, lastRow: last ? q.startRow + rows.length : null };
+}
+
+export async function trackingCount(db: Kysely<Database>, f: TrackingFilter, tz: string): Promise<number> {
+  const r = await db
+    .selectFrom('complaints')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => where(eb, f, tz))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
