@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createDeskApp } from '../app';
+import { startHost } from './server';
+import { defaultUserDataDir } from './user-data-dir';
+
+/**
+ * `npm run serve`: the real app without Electron. Prints the URL (with its per-run token) to open in
+ * a browser on this machine.
+ *   --data DIR   the data folder (default: the desktop app's user-data folder)
+ *   --port N     the port on 127.0.0.1 (default: a free one)
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      static: { type: 'string' },
+    },
+  });
+  const port = values.port ? Number(values.port) : 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
+  const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string };
+  const dataDir = resolve(values.data ?? defaultUserDataDir());
+  const app = await createDeskApp({ dataDir, version: pkg.version });
+  const host = await startHost({ app, staticDir: resolve(values.static ?? 'dist/renderer'), port });
+  console.log(`After-Sales Desk (headless host)\n  data: ${dataDir}\n  open: ${host.url}`);
+  const stop = async () => {
+    await host.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
