@@ -84,6 +84,20 @@ export function startOfDayUtc(date: string, timeZone: string): Date {
   // Two passes settle the offset even on a day when it changes.
   let t = guess - zoneOffsetMinutes(new Date(guess), timeZone) * 60000;
   t = guess - zoneOffsetMinutes(new Date(t), timeZone) * 60000;
+  // Where the clocks jump at midnight (America/Santiago, America/Havana in spring) the day has no
+  // 00:00 and starts at the jump, which the passes above miss by the size of the jump. Bisect the
+  // first instant that is on `date`; the true start lies within hours of the estimate.
+  const onOrAfter = (ms: number) => calendarDateOf(new Date(ms), timeZone) >= date;
+  if (!onOrAfter(t) || onOrAfter(t - 1)) {
+    let lo = t - 12 * 3600_000;
+    let hi = t + 12 * 3600_000;
+    while (hi - lo > 1) {
+      const mid = lo + Math.floor((hi - lo) / 2);
+      if (onOrAfter(mid)) hi = mid;
+      else lo = mid;
+    }
+    t = hi;
+  }
   return new Date(t);
 }
 

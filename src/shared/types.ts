@@ -85,4 +85,148 @@ export interface AppStatus {
 export interface Settings {
   trackingNumberFormat: string;
   officeTimeZone: string;
+  /** Above this estimated cost (fen) the chairman makes the final decision (seed 002 §5.3). */
+  chairmanCostThreshold: number;
+  /** ISO 4217 code of the office's money. */
+  baseCurrency: string;
+}
+
+/** A reason a step is blocked: an i18n code under `workflow.reason.` with its parameters. */
+export interface Blocker {
+  code: string;
+  params?: Record<string, string | number>;
+  message: string;
+}
+
+export interface ActionVerdict {
+  action: import('./domain').WorkflowAction;
+  /** Where the step leads with these facts. */
+  to: ComplaintState | null;
+  allowed: boolean;
+  /** Empty when allowed. The first is the main reason. */
+  reasons: Blocker[];
+  /** Why the step leads where it does, when that is not the usual place (decide → the chairman). */
+  note?: Blocker;
+}
+
+export interface Department {
+  id: number;
+  code: string;
+  name: string;
+  active: boolean;
+}
+
+export interface UserProfile extends User {
+  departmentId: number | null;
+  active: boolean;
+  hasPassword: boolean;
+}
+
+export interface Investigation {
+  cause: string | null;
+  countermeasures: string | null;
+  method: 'five_why' | '8d' | 'free';
+  whys: string[];
+  containment: string | null;
+  rootCauseVerified: string | null;
+  permanentAction: string | null;
+  prevention: string | null;
+  technicalSupport: string | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface TreatmentOption {
+  kind: import('./domain').TreatmentKind;
+  description: string;
+  /** Integer fen. */
+  estimatedCost: number;
+  currency: string;
+  payer: import('./domain').Payer;
+}
+
+export interface CustomerAgreement {
+  agreed: boolean;
+  customerPerson: string;
+  agreedOn: string;
+  amount: number;
+  note: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface Responsibility {
+  departmentId: number | null;
+  departmentName: string | null;
+  departmentCode: string | null;
+  personName: string | null;
+  shareBp: number;
+  note: string | null;
+}
+
+export interface Attachment {
+  id: number;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  purpose: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+export interface Acceptance {
+  acceptedBy: string;
+  acceptedOn: string;
+  receiptAttachmentId: number | null;
+  note: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface Verification {
+  channel: import('./domain').VerificationChannel;
+  contactName: string;
+  verifiedAt: string;
+  resolved: boolean;
+  satisfaction: number;
+  note: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** Everything the case page and the printed feedback form show. */
+export interface CaseFile extends ComplaintDetail {
+  classification: import('./domain').Classification | null;
+  ownerId: number | null;
+  ownerName: string | null;
+  escalated: boolean;
+  escalationReason: string | null;
+  disputeOpen: boolean;
+  disputeNote: string | null;
+  rejectionReason: string | null;
+  chosenOption: number | null;
+  decisionNote: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  chairmanNote: string | null;
+  chairmanBy: string | null;
+  chairmanAt: string | null;
+  stateChangedAt: string | null;
+  closedAt: string | null;
+  investigation: Investigation | null;
+  options: TreatmentOption[];
+  agreement: CustomerAgreement | null;
+  responsibilities: Responsibility[];
+  acceptance: Acceptance | null;
+  verifications: Verification[];
+  attachments: Attachment[];
+}
+
+/** What this person can do with this case now, and why not where not. */
+export interface CaseWorkflow {
+  actions: ActionVerdict[];
+  sections: Record<import('./domain').CaseSection, Blocker | null>;
+  /** Why the chairman must decide, when he must. */
+  chairmanRequired: Blocker | null;
 }

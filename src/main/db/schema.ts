@@ -13,6 +13,16 @@ export interface UsersTable {
   password_hash: string | null;
   active: ColumnType<number, number | undefined, number>;
   created_at: string;
+  department_id: number | null;
+}
+
+export interface DepartmentsTable {
+  id: Generated<number>;
+  /** Stable code for the seeded departments (sales, production, ...); free text for added ones. */
+  code: string;
+  name: string;
+  active: Generated<number>;
+  created_at: string;
 }
 
 export interface SettingsTable {
@@ -81,6 +91,111 @@ export interface ComplaintsTable {
   created_by: number;
   updated_at: string;
   version: number;
+  // Lifecycle (migration 002).
+  classification: string | null;
+  owner_id: number | null;
+  escalated: Generated<number>;
+  escalation_reason: string | null;
+  dispute_open: Generated<number>;
+  dispute_note: string | null;
+  chosen_option: number | null;
+  decision_note: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  chairman_note: string | null;
+  chairman_by: number | null;
+  chairman_at: string | null;
+  rejection_reason: string | null;
+  /** Copy of customer_agreements.agreed (1/0) or null: the "awaiting customer agreement" view reads it. */
+  customer_agreed: number | null;
+  state_changed_at: string | null;
+  closed_at: string | null;
+}
+
+export interface InvestigationsTable {
+  complaint_id: number;
+  cause: string | null;
+  countermeasures: string | null;
+  /** 'five_why' | '8d' | 'free'. */
+  method: string;
+  /** JSON array of up to five answers to "why?". */
+  whys: string;
+  containment: string | null;
+  root_cause_verified: string | null;
+  permanent_action: string | null;
+  prevention: string | null;
+  technical_support: string | null;
+  updated_at: string;
+  updated_by: number;
+}
+
+export interface TreatmentOptionsTable {
+  id: Generated<number>;
+  complaint_id: number;
+  position: number;
+  kind: string;
+  description: string;
+  /** Integer minor units (fen). */
+  estimated_cost: number;
+  currency: string;
+  payer: string;
+}
+
+export interface CustomerAgreementsTable {
+  complaint_id: number;
+  agreed: number;
+  customer_person: string;
+  agreed_on: string;
+  amount: number;
+  note: string | null;
+  recorded_by: number;
+  recorded_at: string;
+}
+
+export interface ResponsibilitiesTable {
+  id: Generated<number>;
+  complaint_id: number;
+  department_id: number | null;
+  person_name: string | null;
+  /** Basis points: 10000 is the whole. */
+  share_bp: number;
+  note: string | null;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  complaint_id: number;
+  sha256: string;
+  size: number;
+  name: string;
+  mime: string;
+  /** 'general' | 'receipt' | 'photo' | 'email' | 'scan'. */
+  purpose: string;
+  uploaded_by: number;
+  uploaded_at: string;
+}
+
+export interface AcceptancesTable {
+  complaint_id: number;
+  accepted_by: string;
+  accepted_on: string;
+  receipt_attachment_id: number | null;
+  note: string | null;
+  recorded_by: number;
+  recorded_at: string;
+}
+
+export interface VerificationsTable {
+  id: Generated<number>;
+  complaint_id: number;
+  channel: string;
+  contact_name: string;
+  verified_at: string;
+  resolved: number;
+  satisfaction: number;
+  note: string | null;
+  recorded_by: number;
+  recorded_at: string;
 }
 
 /** Append-only: triggers refuse UPDATE and DELETE. The case timeline and the audit trail are this table. */
@@ -106,6 +221,14 @@ export interface Database {
   sequences: SequencesTable;
   complaints: ComplaintsTable;
   events: EventsTable;
+  departments: DepartmentsTable;
+  investigations: InvestigationsTable;
+  treatment_options: TreatmentOptionsTable;
+  customer_agreements: CustomerAgreementsTable;
+  responsibilities: ResponsibilitiesTable;
+  attachments: AttachmentsTable;
+  acceptances: AcceptancesTable;
+  verifications: VerificationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

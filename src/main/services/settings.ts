@@ -8,6 +8,8 @@ import { DEFAULT_TRACKING_FORMAT } from '../rules/tracking-number';
 export const DEFAULT_SETTINGS: Settings = {
   trackingNumberFormat: DEFAULT_TRACKING_FORMAT,
   officeTimeZone: DEFAULT_TIME_ZONE,
+  chairmanCostThreshold: 1_000_000, // ¥10,000.00
+  baseCurrency: 'CNY',
 };
 
 export async function getSettings(db: Kysely<Database>): Promise<Settings> {

@@ -144,12 +144,26 @@ export interface TrackingFilter {
   quickSearch: string;
 }
 
-function where(eb: EB, f: TrackingFilter, tz: string): Expression<SqlBool> {
+/**
+ * How the quick search joins the other conditions. `inline`: tested row by row along the sort's
+ * index walk, which stops at the page (cheap for a common word, a whole-index walk for a rare one).
+ * `matches`: the matching ids first, from one pass over the index that holds search_text
+ * (migration 003), then sorted; a rare word under any sort costs that one pass, not a walk of
+ * the sort column's index with a table read per row.
+ */
+type SearchMode = 'inline' | 'matches';
+
+function where(eb: EB, f: TrackingFilter, tz: string, search: SearchMode = 'inline'): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [];
   for (const [colId, filter] of Object.entries(f.filterModel) as Array<[TrackingColumn, ColumnFilter | undefined]>) {
     if (filter) parts.push(columnCondition(eb, colId, filter, tz));
   }
-  for (const term of searchTerms(f.quickSearch)) parts.push(like('search_text', 'contains', term));
+  const terms = searchTerms(f.quickSearch).map((term) => like('search_text', 'contains', term));
+  if (terms.length && search === 'matches') {
+    parts.push(eb('id', 'in', eb.selectFrom('complaints').select('id').where(eb.and(terms))));
+  } else {
+    parts.push(...terms);
+  }
   return eb.and(parts);
 }
 
@@ -160,14 +174,24 @@ export async function trackingPage(
 ): Promise<TrackingPage> {
   const size = q.endRow - q.startRow;
   const sort = q.sortModel.length ? q.sortModel : [{ colId: 'receivedAt' as const, sort: 'desc' as const }];
-  let query = db.selectFrom('complaints').select(ROW_SELECT).where((eb) => where(eb, q, tz));
-  for (const s of sort) query = query.orderBy(COLUMNS[s.colId].sql, s.sort);
   // The id breaks ties, so that paging never repeats or skips a row; SQLite finds it in every index.
-  query = query.orderBy('id', sort[sort.length - 1]!.sort);
+  const tie = sort[sort.length - 1]!.sort;
+  // The page's ids first, then its rows: the sort and the OFFSET handle keys only, which the
+  // (filter, sort) indexes hold without the table, and whole rows are read for this page alone.
   // One row more than asked tells whether this page is the last without counting the table.
-  const rows = (await query.limit(size + 1).offset(q.startRow).execute()) as ComplaintRow[];
+  // Received-date order walks the index that also holds search_text; any other order takes the matches first.
+  const search: SearchMode = sort[0]!.colId === 'receivedAt' ? 'inline' : 'matches';
+  let ids = db.selectFrom('complaints').select('id').where((eb) => where(eb, q, tz, search));
+  for (const s of sort) ids = ids.orderBy(COLUMNS[s.colId].sql, s.sort);
+  ids = ids.orderBy('id', tie).limit(size + 1).offset(q.startRow);
+  let query = db.selectFrom('complaints').select(ROW_SELECT).where('id', 'in', ids);
+  for (const s of sort) query = query.orderBy(COLUMNS[s.colId].sql, s.sort);
+  const rows = (await query.orderBy('id', tie).execute()) as ComplaintRow[];
   const last = rows.length <= size;
   if (!last) rows.pop();
+  // A page that starts past the end (rows deleted since the grid learnt the count) must not report
+  // its start as the total: ag-grid would show rows that do not exist. Count in that rare case.
+  if (last && !rows.length && q.startRow > 0) return { rows, lastRow: await trackingCount(db, q, tz) };
   return { rows, lastRow: last ? q.startRow + rows.length : null };
 }
 

@@ -39,7 +39,7 @@ export const pastCalendarDate = calendarDate.refine(
   { params: { code: 'in_future' }, message: 'must not be in the future' },
 );
 
-const PHONE_RE = /^[+0-9(][0-9 ()\-]*(\s*(ext|转|x)\s*\d+)?$/i;
+const PHONE_RE = /^[+0-9(][0-9 ()-]*(\s*(ext|转|x)\s*\d+)?$/i;
 
 export const phone = z
   .string()

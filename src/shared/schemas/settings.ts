@@ -25,5 +25,7 @@ export const settingsPatchSchema = z
       },
       { params: { code: 'time_zone' }, message: 'unknown time zone' },
     ),
+    chairmanCostThreshold: z.number().int().nonnegative().max(10_000_000_000),
+    baseCurrency: z.string().regex(/^[A-Z]{3}$/, { message: 'a three-letter currency code' }),
   })
   .partial();

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m001 from './2026-11-25-001-init';
+import * as m002 from './2026-11-25-002-tracking-indexes';
 
 /**
  * Every migration, in order, through a static map: a bundled app has no migrations folder to read.
@@ -7,4 +8,5 @@ import * as m001 from './2026-11-25-001-init';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-25-001-init': m001,
+  '2026-11-25-002-tracking-indexes': m002,
 };

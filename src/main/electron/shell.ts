@@ -1,0 +1,100 @@
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import type { AppOptions, DeskApp } from '../app';
+import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { createMainWindow } from './window';
+import { devServerLocation, isOwnUrl, packagedLocation } from './renderer-location';
+import { installSessionPolicy } from './session-policy';
+
+/**
+ * The Electron life cycle around the headless app: one instance, the store opened once the app is
+ * ready, one window per activation, and the store closed before the process exits so that the
+ * WAL is checkpointed and no committed complaint waits in a journal.
+ */
+
+export interface ShellOptions {
+  createDeskApp(opts: AppOptions): Promise<DeskApp>;
+  /** Set under `electron-forge start`; absent in a packaged app. */
+  devServerUrl?: string;
+  /** The folder of the main bundle (`.vite/build`), where the preload and the renderer are found. */
+  mainDir: string;
+  rendererName: string;
+  preloadPath: string;
+}
+
+export function startShell(opts: ShellOptions): void {
+  // Every renderer sandboxed, whatever a window's options say.
+  app.enableSandbox();
+  // A second start (double-click on the shortcut) focuses the running window instead of opening
+  // the same database from two processes.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const location = opts.devServerUrl
+    ? devServerLocation(opts.devServerUrl)
+    : packagedLocation(opts.mainDir, opts.rendererName);
+  const windows: BrowserWindow[] = [];
+  let desk: DeskApp | undefined;
+  let closing: Promise<void> | undefined;
+  let closed = false;
+  let disposeIpc: (() => void) | undefined;
+
+  const openWindow = () => {
+    const win = createMainWindow({ location, preloadPath: opts.preloadPath, title: app.getName() });
+    windows.push(win);
+    win.on('closed', () => windows.splice(windows.indexOf(win), 1));
+  };
+
+  app.on('second-instance', () => {
+    const win = windows[0];
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  // Windows and Linux quit with the last window; macOS keeps the app in the dock.
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (desk && windows.length === 0) openWindow();
+  });
+
+  app.on('before-quit', (event) => {
+    if (!desk || closed) return;
+    // Hold the quit until the store is closed, then quit again (this handler then lets it pass).
+    event.preventDefault();
+    if (closing) return;
+    disposeIpc?.();
+    closing = desk
+      .close()
+      .catch((e: unknown) => console.error('closing the store failed', e))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      installSessionPolicy(session.defaultSession, { csp: location.kind === 'file' });
+      installMenu({ locale: app.getLocale(), isMac: process.platform === 'darwin', isDev: !app.isPackaged });
+      desk = await opts.createDeskApp({ dataDir: app.getPath('userData'), version: app.getVersion() });
+      disposeIpc = registerIpc({
+        dispatch: desk.dispatch,
+        subscribe: desk.subscribe,
+        windows: () => windows,
+        isOwnUrl: (url) => isOwnUrl(location, url),
+      });
+      openWindow();
+    })
+    .catch((e: unknown) => {
+      // Typically a database written by a newer version, or a data folder we may not write.
+      dialog.showErrorBox(app.getName(), e instanceof Error ? e.message : String(e));
+      app.exit(1);
+    });
+}

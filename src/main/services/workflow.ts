@@ -1,0 +1,89 @@
+import { CASE_SECTIONS, type ComplaintState } from '../../shared/domain';
+import type { CaseWorkflow } from '../../shared/types';
+import type { ComplaintUpdate } from '../db/schema';
+import type { z } from 'zod';
+import type { transitionSchema } from '../../shared/schemas/lifecycle';
+import { canEdit } from '../rules/case-edits';
+import { chairmanReason, check, explain, type WorkflowSettings } from '../rules/workflow';
+import { factsOf, getCaseFile } from './case-file';
+import { commitChange, loadForChange, refused, type Actor } from './case-change';
+import { suggestOwner } from './profiles';
+import { getSettings } from './settings';
+
+/** Moving a case along the procedure: every step checked by the rules, explained when refused. */
+
+export type TransitionInput = z.output<typeof transitionSchema>;
+
+async function workflowSettings(a: Pick<Actor, 'db'>): Promise<WorkflowSettings> {
+  return { chairmanCostThreshold: (await getSettings(a.db)).chairmanCostThreshold };
+}
+
+export async function caseWorkflow(a: Actor, id: number): Promise<CaseWorkflow> {
+  const file = await getCaseFile(a.db, id);
+  const facts = factsOf(file);
+  const settings = await workflowSettings(a);
+  const sections = Object.fromEntries(
+    CASE_SECTIONS.map((s) => [s, canEdit(s, file.state as ComplaintState, a.role)]),
+  ) as CaseWorkflow['sections'];
+  return {
+    actions: explain(facts, a.role, settings),
+    sections,
+    chairmanRequired: chairmanReason(facts, file.chosenOption ?? (facts.options.length === 1 ? 0 : null), settings),
+  };
+}
+
+export async function transition(a: Actor, input: TransitionInput): Promise<void> {
+  const file = await loadForChange(a, input.id, input.version, null);
+  const facts = factsOf(file);
+  const settings = await workflowSettings(a);
+  const lastVerification = file.verifications[file.verifications.length - 1];
+  const optionIndex = input.optionIndex ?? (input.action === 'chairman_decide' ? file.chosenOption : null);
+  const verdict = check(
+    input.action,
+    facts,
+    a.role,
+    { reason: input.reason, optionIndex, resolved: lastVerification?.resolved ?? null },
+    settings,
+  );
+  if (!verdict.allowed || !verdict.to) throw refused(verdict.reasons);
+
+  const ts = a.now.toISOString();
+  const set: ComplaintUpdate = { state: verdict.to, state_changed_at: ts };
+  switch (input.action) {
+    case 'reject':
+      set.rejection_reason = input.reason;
+      break;
+    case 'accept':
+      // Seed 001: forward to production's after-sales team at once; non-quality stays with sales administration.
+      if (!file.ownerId) set.owner_id = await suggestOwner(a.db, file.classification === 'quality' ? 'production_after_sales' : 'sales_admin');
+      break;
+    case 'decide':
+      Object.assign(set, { chosen_option: optionIndex, decision_note: input.reason, decided_by: a.userId, decided_at: ts });
+      break;
+    case 'chairman_decide':
+      Object.assign(set, { chosen_option: optionIndex, chairman_note: input.reason, chairman_by: a.userId, chairman_at: ts });
+      break;
+    case 'close':
+      set.closed_at = ts;
+      break;
+    case 'reopen':
+      Object.assign(set, { closed_at: null, rejection_reason: null });
+      break;
+    default:
+      break;
+  }
+  await commitChange(a, file, set, [
+    {
+      complaintId: file.id,
+      kind: 'transition',
+      field: input.action,
+      before: file.state,
+      after: {
+        state: verdict.to,
+        ...(input.reason ? { reason: input.reason } : {}),
+        ...(optionIndex != null && (input.action === 'decide' || input.action === 'chairman_decide') ? { option: optionIndex } : {}),
+        ...(verdict.note ? { why: verdict.note.code } : {}),
+      },
+    },
+  ]);
+}
