@@ -119,7 +119,7 @@ describe('complaints.update refuses bad input and writes nothing', () => {
     ['an unknown severity', { patch: { severity: 'huge' } }, [['patch.severity', 'invalid_choice']]],
     ['an empty description', { patch: { description: ' ' } }, [['patch.description', 'required']]],
     ['a received time in the future', { patch: { receivedAt: hoursFromNow(3) } }, [['patch.receivedAt', 'in_future']]],
-    ['an unknown customer', { patch: { customerId: 4242 } }, [['customerId', 'not_found']]],
+    ['an unknown customer', { patch: { customerId: 4242 } }, [['patch.customerId', 'not_found']]],
   ])('%s', async (_, change, expected) => {
     await expectRefused('complaints.update', { id: existing.id, version: 0, ...change }, expected);
   });
@@ -127,7 +127,7 @@ describe('complaints.update refuses bad input and writes nothing', () => {
   it('a delivery date after the stored receipt is refused, and the new model written before the check is rolled back', async () => {
     // The patch alone looks fine; only with the stored receivedAt (2026-11-20) is the delivery too late.
     await expectRefused('complaints.update', { id: existing.id, version: 0, patch: { productModel: 'NEW-2', deliveryDate: '2026-11-23' } }, [
-      ['deliveryDate', 'delivery_after_receipt'],
+      ['patch.deliveryDate', 'delivery_after_receipt'],
     ]);
     expect(await app.call('products.search', { q: 'NEW-2' })).toEqual([]);
     expect(await app.call('complaints.get', { id: existing.id })).toEqual(existing);

@@ -120,7 +120,7 @@ export async function updateComplaint({ db, userId, now }: Actor, input: UpdateC
   const next: ComplaintDetail = { ...current };
 
   if (p.customerId !== undefined && p.customerId !== current.customerId) {
-    const c = await getCustomer(db, p.customerId);
+    const c = await getCustomer(db, p.customerId, 'patch.customerId');
     set.customer_id = c.id;
     set.customer_name = c.name;
     next.customerId = c.id;
@@ -153,7 +153,7 @@ export async function updateComplaint({ db, userId, now }: Actor, input: UpdateC
     (next as unknown as Record<string, unknown>)[field] = v;
   }
   if (next.deliveryDate && next.deliveryDate > next.receivedAt.slice(0, 10) && Date.parse(`${next.deliveryDate}T00:00:00Z`) - 14 * 3600_000 > Date.parse(next.receivedAt)) {
-    throw fieldError('deliveryDate', 'delivery_after_receipt', 'the delivery date is after the complaint was received');
+    throw fieldError('patch.deliveryDate', 'delivery_after_receipt', 'the delivery date is after the complaint was received');
   }
 
   const changes: AuditEntry[] = AUDITED.filter((k) => next[k] !== current[k]).map((k) => ({

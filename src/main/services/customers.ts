@@ -13,9 +13,9 @@ export async function searchCustomers(db: Kysely<Database>, q: string, limit: nu
   return query.execute();
 }
 
-export async function getCustomer(db: Kysely<Database>, id: number): Promise<Customer> {
+export async function getCustomer(db: Kysely<Database>, id: number, field = 'customerId'): Promise<Customer> {
   const c = await db.selectFrom('customers').select(['id', 'name', 'region']).where('id', '=', id).executeTakeFirst();
-  if (!c) throw fieldError('customerId', 'not_found', `no customer with id ${id}`);
+  if (!c) throw fieldError(field, 'not_found', `no customer with id ${id}`);
   return c;
 }
 

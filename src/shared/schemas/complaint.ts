@@ -26,7 +26,7 @@ const intakeFields = {
   severity: z.enum(SEVERITIES),
 };
 
-function deliveryNotAfterReceipt(v: { receivedAt?: string; deliveryDate?: string | null }, ctx: z.RefinementCtx) {
+function deliveryNotAfterReceipt(v: { receivedAt?: string; deliveryDate?: string | null }, ctx: z.RefinementCtx, at: string[] = []) {
   if (v.receivedAt && v.deliveryDate && v.deliveryDate > v.receivedAt.slice(0, 10)) {
     // Compared on the UTC date: a complaint cannot be about a delivery that had not happened.
     const received = new Date(v.receivedAt);
@@ -34,7 +34,7 @@ function deliveryNotAfterReceipt(v: { receivedAt?: string; deliveryDate?: string
     if (delivered > received.getTime()) {
       ctx.addIssue({
         code: 'custom',
-        path: ['deliveryDate'],
+        path: [...at, 'deliveryDate'],
         params: { code: 'delivery_after_receipt' },
         message: 'the delivery date is after the complaint was received',
       });
@@ -71,5 +71,5 @@ export const complaintUpdateSchema = z
       .partial()
       .refine((p) => Object.keys(p).length > 0, { params: { code: 'empty_patch' }, message: 'nothing to change' }),
   })
-  .superRefine((v, ctx) => deliveryNotAfterReceipt(v.patch, ctx));
+  .superRefine((v, ctx) => deliveryNotAfterReceipt(v.patch, ctx, ['patch']));
 export type ComplaintUpdateInput = z.input<typeof complaintUpdateSchema>;
