@@ -180,6 +180,12 @@ export async function loadDemoData(db: Kysely<Database>, opts: DemoOptions): Pro
     await db.insertInto('sequences').values({ key, last: n }).execute();
   }
 
+  // The contact people the demo cases name, so that the registration form can suggest them.
+  const contacts = new Map<string, { customer_id: number; name: string; phone: string | null }>();
+  for (const r of rows) contacts.set(`${r.customer_id}\u0000${r.contact_name}`, { customer_id: r.customer_id, name: r.contact_name!, phone: r.contact_phone ?? null });
+  const contactRows = [...contacts.values()].map((c) => ({ ...c, email: null, created_at: createdAt }));
+  for (let i = 0; i < contactRows.length; i += 500) await db.insertInto('contacts').values(contactRows.slice(i, i + 500)).execute();
+
   const BATCH = 500; // 23 columns × 500 rows stays under SQLite's bound-parameter limit
   for (let i = 0; i < rows.length; i += BATCH) {
     const ids = await db.insertInto('complaints').values(rows.slice(i, i + BATCH)).returning('id').execute();

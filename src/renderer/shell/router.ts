@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * A hash router of three routes; the hash survives a reload and works the same from `file://`
+ * (Electron) and from the host, with no server-side routing.
+ */
+export type Route =
+  | { name: 'complaints' }
+  | { name: 'register' }
+  | { name: 'case'; id: number }
+  | { name: 'notFound' };
+
+export const paths = {
+  complaints: '#/complaints',
+  register: '#/complaints/new',
+  case: (id: number) => `#/complaints/${id}`,
+};
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/complaints';
+  if (path === '/' || path === '/complaints') return { name: 'complaints' };
+  if (path === '/complaints/new') return { name: 'register' };
+  const m = /^\/complaints\/(\d{1,12})$/.exec(path);
+  if (m) return { name: 'case', id: Number(m[1]) };
+  return { name: 'notFound' };
+}
+
+export function navigate(hash: string): void {
+  if (window.location.hash !== hash) window.location.hash = hash;
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
