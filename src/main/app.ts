@@ -6,6 +6,8 @@ import { openStore, type Store } from './db/connection';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import { ensureDefaultUser, getUser } from './services/users';
+import { ensureDefaultDepartments } from './services/profiles';
+import type { StoredAttachment } from './services/attachments';
 
 /**
  * The app without a window: store, rule engine and api, as both the Electron shell and the headless
@@ -28,18 +30,32 @@ export interface AppOptions {
   version: string;
   log?: (message: string, error: unknown) => void;
   clock?: () => Date;
+  /**
+   * Shows an attachment to the person: Electron opens it with the system's viewer; the host answers
+   * a URL the page opens. Without one, the api answers the host's URL form.
+   */
+  openAttachment?: (file: StoredAttachment & { id: number }) => Promise<{ url: string | null }>;
 }
 
 export async function createDeskApp(opts: AppOptions): Promise<DeskApp> {
   mkdirSync(opts.dataDir, { recursive: true });
   const store = await openStore(join(opts.dataDir, DB_FILE));
   const clock = opts.clock ?? (() => new Date());
+  await ensureDefaultDepartments(store.db, clock());
   let currentUserId = (await ensureDefaultUser(store.db, clock())).id;
   const listeners = new Set<(event: DeskEventName, payload: unknown) => void>();
 
   const dispatch = createDispatcher({
     db: store.db,
-    handlers: createHandlers({ version: opts.version, dataDir: opts.dataDir }),
+    handlers: createHandlers({
+      version: opts.version,
+      dataDir: opts.dataDir,
+      attachmentsDir: join(opts.dataDir, 'attachments'),
+      openAttachment: opts.openAttachment ?? (async (f) => ({ url: `/attachments/${f.id}` })),
+    }),
+    switchUser: (id) => {
+      currentUserId = id;
+    },
     clock,
     log: opts.log ?? ((m, e) => console.error(m, e)),
     currentUser: async () => {
@@ -51,8 +67,6 @@ export async function createDeskApp(opts: AppOptions): Promise<DeskApp> {
       for (const l of listeners) l(event, payload);
     },
   });
-  void currentUserId;
-  currentUserId = (await ensureDefaultUser(store.db, clock())).id;
 
   return {
     dispatch,

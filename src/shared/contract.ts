@@ -4,8 +4,31 @@ import { complaintCreateSchema, complaintUpdateSchema } from './schemas/complain
 import { trackingFilterSchema, trackingPageSchema } from './schemas/grid';
 import { id } from './schemas/common';
 import { settingsPatchSchema } from './schemas/settings';
+import {
+  acceptanceSchema,
+  agreementSchema,
+  assignSchema,
+  attachmentAddSchema,
+  classifySchema,
+  departmentSaveSchema,
+  disputeSchema,
+  escalationSchema,
+  investigationSchema,
+  optionsSchema,
+  responsibilitySchema,
+  sessionSwitchSchema,
+  transitionSchema,
+  userCreateSchema,
+  userUpdateSchema,
+  verificationSchema,
+} from './schemas/lifecycle';
 import type {
   AppStatus,
+  Attachment,
+  CaseFile,
+  CaseWorkflow,
+  Department,
+  UserProfile,
   ComplaintDetail,
   ComplaintEvent,
   Contact,
@@ -40,6 +63,11 @@ const ALL = ROLES;
 /** Who registers and edits complaints: seed 002 §5.1 puts it on the sales administration staff. */
 const INTAKE: readonly Role[] = ['sales_admin', 'sales_manager', 'branch_manager', 'admin'];
 const empty = z.object({}).strict();
+/**
+ * Changes to a part of a case: who may make them, and in which states, is decided per part by
+ * main/rules/case-edits.ts (checked in main for every call); the contract lets every role knock.
+ */
+const CASE_EDITORS = ROLES;
 
 export const contract = {
   'app.status': def<AppStatus>()({ input: empty, roles: ALL, mutates: false }),
@@ -84,6 +112,35 @@ export const contract = {
   'complaints.events': def<ComplaintEvent[]>()({ input: z.object({ id }), roles: ALL, mutates: false }),
   'complaints.page': def<TrackingPage>()({ input: trackingPageSchema, roles: ALL, mutates: false }),
   'complaints.count': def<{ count: number }>()({ input: trackingFilterSchema, roles: ALL, mutates: false }),
+
+  // Lifecycle (issue 3): the whole case, what may be done next, and each part of the feedback form.
+  'complaints.file': def<CaseFile>()({ input: z.object({ id }), roles: ALL, mutates: false }),
+  'complaints.workflow': def<CaseWorkflow>()({ input: z.object({ id }), roles: ALL, mutates: false }),
+  'complaints.transition': def<CaseFile>()({ input: transitionSchema, roles: CASE_EDITORS, mutates: true }),
+  'complaints.classify': def<CaseFile>()({ input: classifySchema, roles: CASE_EDITORS, mutates: true }),
+  'complaints.assign': def<CaseFile>()({ input: assignSchema, roles: CASE_EDITORS, mutates: true }),
+  'complaints.saveInvestigation': def<CaseFile>()({ input: investigationSchema, roles: CASE_EDITORS, mutates: true }),
+  'complaints.saveOptions': def<CaseFile>()({ input: optionsSchema, roles: CASE_EDITORS, mutates: true }),
+  'complaints.recordAgreement': def<CaseFile>()({ input: agreementSchema, roles: CASE_EDITORS, mutates: true }),
+  'complaints.saveResponsibility': def<CaseFile>()({ input: responsibilitySchema, roles: CASE_EDITORS, mutates: true }),
+  'complaints.setEscalation': def<CaseFile>()({ input: escalationSchema, roles: CASE_EDITORS, mutates: true }),
+  'complaints.setDispute': def<CaseFile>()({ input: disputeSchema, roles: CASE_EDITORS, mutates: true }),
+  'complaints.recordAcceptance': def<CaseFile>()({ input: acceptanceSchema, roles: CASE_EDITORS, mutates: true }),
+  'complaints.recordVerification': def<CaseFile>()({ input: verificationSchema, roles: CASE_EDITORS, mutates: true }),
+
+  'attachments.add': def<Attachment>()({ input: attachmentAddSchema, roles: CASE_EDITORS, mutates: true }),
+  /** Opens the file with the system's viewer (Electron) or answers a URL to open it (host). */
+  'attachments.open': def<{ url: string | null }>()({ input: z.object({ id }), roles: ALL, mutates: false }),
+  'attachments.content': def<{ name: string; mime: string; data: string }>()({ input: z.object({ id }), roles: ALL, mutates: false }),
+
+  // Local profiles: choose who is working (seed 002 §3 roles); administration of profiles and departments.
+  'session.profiles': def<UserProfile[]>()({ input: empty, roles: ALL, mutates: false }),
+  'session.switch': def<User>()({ input: sessionSwitchSchema, roles: ALL, mutates: false }),
+  'users.list': def<UserProfile[]>()({ input: empty, roles: ['admin'], mutates: false }),
+  'users.create': def<UserProfile>()({ input: userCreateSchema, roles: ['admin'], mutates: true }),
+  'users.update': def<UserProfile>()({ input: userUpdateSchema, roles: ['admin'], mutates: true }),
+  'departments.list': def<Department[]>()({ input: empty, roles: ALL, mutates: false }),
+  'departments.save': def<Department>()({ input: departmentSaveSchema, roles: ['admin'], mutates: true }),
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -101,6 +158,7 @@ export function isMethodName(name: unknown): name is MethodName {
 /** Events pushed from main to the renderer (SSE in the host, IPC in Electron). */
 export interface DeskEvents {
   'complaints.changed': { ids: number[] };
+  'session.changed': { userId: number };
   'app.dataReset': Record<string, never>;
 }
 export type DeskEventName = keyof DeskEvents;

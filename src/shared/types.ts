@@ -45,6 +45,13 @@ export interface ComplaintRow {
   state: ComplaintState;
   description: string;
   createdAt: string;
+  classification: import('./domain').Classification | null;
+  ownerId: number | null;
+  ownerName: string | null;
+  escalated: boolean;
+  disputeOpen: boolean;
+  stateChangedAt: string | null;
+  closedAt: string | null;
 }
 
 export interface ComplaintDetail extends ComplaintRow {
@@ -197,12 +204,7 @@ export interface Verification {
 
 /** Everything the case page and the printed feedback form show. */
 export interface CaseFile extends ComplaintDetail {
-  classification: import('./domain').Classification | null;
-  ownerId: number | null;
-  ownerName: string | null;
-  escalated: boolean;
   escalationReason: string | null;
-  disputeOpen: boolean;
   disputeNote: string | null;
   rejectionReason: string | null;
   chosenOption: number | null;
@@ -212,8 +214,6 @@ export interface CaseFile extends ComplaintDetail {
   chairmanNote: string | null;
   chairmanBy: string | null;
   chairmanAt: string | null;
-  stateChangedAt: string | null;
-  closedAt: string | null;
   investigation: Investigation | null;
   options: TreatmentOption[];
   agreement: CustomerAgreement | null;

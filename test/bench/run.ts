@@ -294,12 +294,12 @@ async function main(): Promise<void> {
         ...searches.map((s) => ({ name: `quick search ${s.name}`, input: { sortModel: [], filterModel: {}, quickSearch: s.q } })),
       ];
       for (const s of all) {
-        await trackingPage(spy, trackingPageSchema.parse({ ...s.input, startRow: 0, endRow: PAGE }), tz);
+        await trackingPage(spy, trackingPageSchema.parse({ ...s.input, startRow: 0, endRow: PAGE }), { userId: 1, now: new Date(), timeZone: tz });
         explain(`page: ${s.name}`, last);
       }
-      await trackingCount(spy, trackingFilterSchema.parse({ filterModel: mainFilter, quickSearch: '' }), tz);
+      await trackingCount(spy, trackingFilterSchema.parse({ filterModel: mainFilter, quickSearch: '' }), { userId: 1, now: new Date(), timeZone: tz });
       explain('count: severity', last);
-      await trackingCount(spy, trackingFilterSchema.parse({ filterModel: {}, quickSearch: '漏油' }), tz);
+      await trackingCount(spy, trackingFilterSchema.parse({ filterModel: {}, quickSearch: '漏油' }), { userId: 1, now: new Date(), timeZone: tz });
       explain('count: quick search', last);
       // Not destroyed: destroying the dialect would close the shared handle.
     }

@@ -50,6 +50,14 @@ describe('complaints.create', () => {
       createdBy: user.id,
       updatedAt: '2026-11-21T03:00:00.000Z',
       version: 0,
+      // A new case waits for the sales manager: not yet classified, owned or escalated.
+      classification: null,
+      ownerId: null,
+      ownerName: null,
+      escalated: false,
+      disputeOpen: false,
+      stateChangedAt: '2026-11-21T03:00:00.000Z',
+      closedAt: null,
     });
     expect(await app.call('complaints.get', { id: created.id })).toEqual(created);
     expect(await app.call('customers.search', { q: '恒达' })).toEqual([{ id: created.customerId, name: '苏州恒达机械有限公司', region: '苏州' }]);

@@ -14,13 +14,19 @@ import type { ComplaintRow } from '../../src/shared/types';
 export function readAllRows(sqlite: Database.Database): ComplaintRow[] {
   return sqlite
     .prepare(
-      `SELECT id, tracking_no AS trackingNo, received_at AS receivedAt, channel, customer_id AS customerId,
+      `SELECT complaints.id, tracking_no AS trackingNo, received_at AS receivedAt, channel, customer_id AS customerId,
               customer_name AS customerName, contact_name AS contactName, product_model AS productModel,
               serial_no AS serialNo, delivery_date AS deliveryDate, defect_category AS defectCategory,
-              severity, state, description, created_at AS createdAt
-         FROM complaints`,
+              severity, state, description, complaints.created_at AS createdAt,
+              classification, owner_id AS ownerId, users.name AS ownerName, escalated, dispute_open AS disputeOpen,
+              state_changed_at AS stateChangedAt, closed_at AS closedAt
+         FROM complaints LEFT JOIN users ON users.id = complaints.owner_id`,
     )
-    .all() as ComplaintRow[];
+    .all()
+    .map((r) => {
+      const row = r as Omit<ComplaintRow, 'escalated' | 'disputeOpen'> & { escalated: number; disputeOpen: number };
+      return { ...row, escalated: row.escalated === 1, disputeOpen: row.disputeOpen === 1 };
+    });
 }
 
 export interface Query {
@@ -41,8 +47,11 @@ const KIND: Record<TrackingColumn, Kind> = {
   defectCategory: 'choice',
   severity: 'choice',
   state: 'choice',
+  classification: 'choice',
   receivedAt: 'instant',
   createdAt: 'instant',
+  stateChangedAt: 'instant',
+  closedAt: 'instant',
   deliveryDate: 'date',
 };
 

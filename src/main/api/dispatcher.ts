@@ -26,6 +26,8 @@ export interface HandlerContext {
   /** One clock per call, so that every row a call writes carries the same instant. */
   now: Date;
   emit<E extends DeskEventName>(event: E, payload: DeskEvents[E]): void;
+  /** Makes another local profile the one working from the next call on. */
+  switchUser(userId: number): void;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext) => Promise<MethodOutput<M>>;
@@ -37,6 +39,7 @@ export interface DispatcherDeps {
   handlers: Handlers;
   /** Who is working now (local profile); resolved on every call so a switch takes effect at once. */
   currentUser(): Promise<User>;
+  switchUser(userId: number): void;
   publish(event: DeskEventName, payload: unknown): void;
   log?(message: string, error: unknown): void;
   clock?(): Date;
@@ -71,7 +74,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     }
     const handler = deps.handlers[method] as Handler<M>;
     const pending: Array<[DeskEventName, unknown]> = [];
-    const base = { user, now: clock(), emit: (e: DeskEventName, p: unknown) => void pending.push([e, p]) };
+    const base = {
+      user,
+      now: clock(),
+      emit: (e: DeskEventName, p: unknown) => void pending.push([e, p]),
+      switchUser: deps.switchUser,
+    };
     const input = parsed.data as ParsedInput<M>;
     const out = def.mutates
       ? await deps.db.transaction().execute((trx) => handler(input, { ...base, db: trx }))

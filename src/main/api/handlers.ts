@@ -6,6 +6,22 @@ import { getPref, setPref } from '../services/prefs';
 import { getFlag, getSettings, setFlag, updateSettings } from '../services/settings';
 import { trackingCount, trackingPage } from '../services/tracking-query';
 import type { HandlerContext, Handlers } from './dispatcher';
+import { addAttachment, locateAttachment, readAttachment, type StoredAttachment } from '../services/attachments';
+import { getCaseFile } from '../services/case-file';
+import {
+  assign,
+  classify,
+  recordAcceptance,
+  recordAgreement,
+  recordVerification,
+  saveInvestigation,
+  saveOptions,
+  saveResponsibility,
+  setDispute,
+  setEscalation,
+} from '../services/case-records';
+import { checkSwitch, createProfile, listDepartments, listProfiles, saveDepartment, updateProfile } from '../services/profiles';
+import { caseWorkflow, transition } from '../services/workflow';
 
 /**
  * The handler table: one entry per method of the contract (a missing one does not compile).
@@ -14,10 +30,21 @@ import type { HandlerContext, Handlers } from './dispatcher';
 export interface AppInfo {
   version: string;
   dataDir: string;
+  attachmentsDir: string;
+  openAttachment(file: StoredAttachment & { id: number }): Promise<{ url: string | null }>;
 }
 
 export function createHandlers(info: AppInfo): Handlers {
-  const actor = (ctx: HandlerContext) => ({ db: ctx.db, userId: ctx.user.id, now: ctx.now });
+  const actor = (ctx: HandlerContext) => ({ db: ctx.db, userId: ctx.user.id, role: ctx.user.role, now: ctx.now });
+  const viewer = async (ctx: HandlerContext) => ({ userId: ctx.user.id, now: ctx.now, timeZone: (await getSettings(ctx.db)).officeTimeZone });
+  /** Runs a change to a case, tells the screens, and answers the case as it now is. */
+  const change =
+    <I extends { id: number }>(fn: (a: ReturnType<typeof actor>, input: I) => Promise<void>) =>
+    async (input: I, ctx: HandlerContext) => {
+      await fn(actor(ctx), input);
+      ctx.emit('complaints.changed', { ids: [input.id] });
+      return getCaseFile(ctx.db, input.id);
+    };
   const status = async (ctx: HandlerContext) => {
     const n = await ctx.db.selectFrom('complaints').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return {
@@ -71,9 +98,46 @@ export function createHandlers(info: AppInfo): Handlers {
     },
     'complaints.get': (input, ctx) => getComplaint(ctx.db, input.id),
     'complaints.events': (input, ctx) => complaintEvents(ctx.db, input.id),
-    'complaints.page': async (input, ctx) => trackingPage(ctx.db, input, (await getSettings(ctx.db)).officeTimeZone),
-    'complaints.count': async (input, ctx) => ({
-      count: await trackingCount(ctx.db, input, (await getSettings(ctx.db)).officeTimeZone),
-    }),
+    'complaints.page': async (input, ctx) => trackingPage(ctx.db, input, await viewer(ctx)),
+    'complaints.count': async (input, ctx) => ({ count: await trackingCount(ctx.db, input, await viewer(ctx)) }),
+
+    'complaints.file': (input, ctx) => getCaseFile(ctx.db, input.id),
+    'complaints.workflow': (input, ctx) => caseWorkflow(actor(ctx), input.id),
+    'complaints.transition': change(transition),
+    'complaints.classify': change(classify),
+    'complaints.assign': change(assign),
+    'complaints.saveInvestigation': change(saveInvestigation),
+    'complaints.saveOptions': change(saveOptions),
+    'complaints.recordAgreement': change(recordAgreement),
+    'complaints.saveResponsibility': change(saveResponsibility),
+    'complaints.setEscalation': change(setEscalation),
+    'complaints.setDispute': change(setDispute),
+    'complaints.recordAcceptance': change(recordAcceptance),
+    'complaints.recordVerification': change(recordVerification),
+
+    'attachments.add': async (input, ctx) => {
+      const a = await addAttachment(actor(ctx), info.attachmentsDir, input);
+      ctx.emit('complaints.changed', { ids: [input.complaintId] });
+      return a;
+    },
+    'attachments.open': async (input, ctx) => info.openAttachment({ id: input.id, ...(await locateAttachment(ctx, info.attachmentsDir, input.id)) }),
+    'attachments.content': async (input, ctx) => {
+      const f = await readAttachment(ctx, info.attachmentsDir, input.id);
+      return { name: f.name, mime: f.mime, data: f.data.toString('base64') };
+    },
+
+    'session.profiles': (_, ctx) => listProfiles(ctx.db),
+    'session.switch': async (input, ctx) => {
+      await checkSwitch(ctx.db, input.userId, input.password);
+      ctx.switchUser(input.userId);
+      ctx.emit('session.changed', { userId: input.userId });
+      const u = (await listProfiles(ctx.db)).find((p) => p.id === input.userId)!;
+      return { id: u.id, name: u.name, role: u.role };
+    },
+    'users.list': (_, ctx) => listProfiles(ctx.db, true),
+    'users.create': (input, ctx) => createProfile(ctx.db, input, ctx.now),
+    'users.update': (input, ctx) => updateProfile(ctx.db, input),
+    'departments.list': (_, ctx) => listDepartments(ctx.db),
+    'departments.save': (input, ctx) => saveDepartment(ctx.db, input, ctx.now),
   };
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Classification, ComplaintState, Payer, Severity, TreatmentKind, VerificationChannel } from '../../shared/domain';
+import type { ComplaintState, Payer, Severity, TreatmentKind, VerificationChannel } from '../../shared/domain';
 import type { CaseFile, Investigation } from '../../shared/types';
 import type { Database } from '../db/schema';
 import type { CaseFacts } from '../rules/workflow';
@@ -14,16 +14,10 @@ export async function getCaseFile(db: Kysely<Database>, id: number): Promise<Cas
   const detail = await getComplaint(db, id);
   const c = await db
     .selectFrom('complaints')
-    .leftJoin('users as owner', 'owner.id', 'complaints.owner_id')
     .leftJoin('users as dm', 'dm.id', 'complaints.decided_by')
     .leftJoin('users as ch', 'ch.id', 'complaints.chairman_by')
     .select([
-      'complaints.classification',
-      'complaints.owner_id as ownerId',
-      'owner.name as ownerName',
-      'complaints.escalated',
       'complaints.escalation_reason as escalationReason',
-      'complaints.dispute_open as disputeOpen',
       'complaints.dispute_note as disputeNote',
       'complaints.rejection_reason as rejectionReason',
       'complaints.chosen_option as chosenOption',
@@ -33,8 +27,6 @@ export async function getCaseFile(db: Kysely<Database>, id: number): Promise<Cas
       'complaints.chairman_note as chairmanNote',
       'ch.name as chairmanBy',
       'complaints.chairman_at as chairmanAt',
-      'complaints.state_changed_at as stateChangedAt',
-      'complaints.closed_at as closedAt',
     ])
     .where('complaints.id', '=', id)
     .executeTakeFirstOrThrow();
@@ -141,9 +133,6 @@ export async function getCaseFile(db: Kysely<Database>, id: number): Promise<Cas
   return {
     ...detail,
     ...c,
-    classification: c.classification as Classification | null,
-    escalated: c.escalated === 1,
-    disputeOpen: c.disputeOpen === 1,
     investigation,
     options: options.map((o) => ({ ...o, kind: o.kind as TreatmentKind, payer: o.payer as Payer })),
     agreement: ag ? { ...ag, agreed: ag.agreed === 1 } : null,

@@ -9,7 +9,7 @@ import { appendEvents, type AuditEntry } from './audit';
 import { findOrCreateCustomer, findOrCreateProduct, getCustomer, rememberContact } from './customers';
 import { getSettings } from './settings';
 import { nextTrackingNumber } from './tracking-numbers';
-import { ROW_SELECT } from './tracking-query';
+import { ROW_SELECT, rowQuery, toRow } from './tracking-query';
 
 /**
  * Registration and editing of a complaint (seed 002 §5.1): the intake part of the customer feedback
@@ -29,11 +29,11 @@ interface Actor {
 
 const DETAIL_SELECT = [
   ...ROW_SELECT,
-  'contact_phone as contactPhone',
-  'contact_email as contactEmail',
-  'created_by as createdBy',
-  'updated_at as updatedAt',
-  'version',
+  'complaints.contact_phone as contactPhone',
+  'complaints.contact_email as contactEmail',
+  'complaints.created_by as createdBy',
+  'complaints.updated_at as updatedAt',
+  'complaints.version',
 ] as const;
 
 /** What the quick search reads: lower-cased, one string per case. */
@@ -42,9 +42,9 @@ export function searchText(c: { tracking_no: string; customer_name: string; seri
 }
 
 export async function getComplaint(db: Kysely<Database>, id: number): Promise<ComplaintDetail> {
-  const row = await db.selectFrom('complaints').select(DETAIL_SELECT).where('id', '=', id).executeTakeFirst();
+  const row = await rowQuery(db).select(DETAIL_SELECT).where('complaints.id', '=', id).executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', `no complaint with id ${id}`);
-  return row as ComplaintDetail;
+  return toRow(row) as ComplaintDetail;
 }
 
 /** The intake fields as the audit trail records them. */
@@ -91,6 +91,7 @@ export async function createComplaint({ db, userId, now }: Actor, input: CreateC
     defect_category: input.defectCategory,
     severity: input.severity,
     state: 'registered',
+    state_changed_at: ts,
     created_at: ts,
     created_by: userId,
     updated_at: ts,

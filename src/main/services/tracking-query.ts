@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
-import { addDays, startOfDayUtc } from '../../shared/dates';
+import { addDays, startOfDayUtc, zonedParts } from '../../shared/dates';
 import type {
   ColumnFilter,
   DateCondition,
@@ -7,6 +7,7 @@ import type {
   SortModel,
   TextCondition,
   TrackingColumn,
+  TrackingView,
 } from '../../shared/schemas/grid';
 import type { ComplaintRow, TrackingPage } from '../../shared/types';
 import { like } from '../db/like';
@@ -33,28 +34,48 @@ const COLUMNS: Record<TrackingColumn, { sql: keyof Database['complaints'] & stri
   state: { sql: 'state', kind: 'choice' },
   description: { sql: 'description', kind: 'text' },
   createdAt: { sql: 'created_at', kind: 'instant' },
+  classification: { sql: 'classification', kind: 'choice' },
+  stateChangedAt: { sql: 'state_changed_at', kind: 'instant' },
+  closedAt: { sql: 'closed_at', kind: 'instant' },
 };
 
 type EB = ExpressionBuilder<Database, 'complaints'>;
 
 /** The select list of a tracking-table row, aliased to the shared camelCase type. */
 export const ROW_SELECT = [
-  'id',
-  'tracking_no as trackingNo',
-  'received_at as receivedAt',
-  'channel',
-  'customer_id as customerId',
-  'customer_name as customerName',
-  'contact_name as contactName',
-  'product_model as productModel',
-  'serial_no as serialNo',
-  'delivery_date as deliveryDate',
-  'defect_category as defectCategory',
-  'severity',
-  'state',
-  'description',
-  'created_at as createdAt',
+  'complaints.id',
+  'complaints.tracking_no as trackingNo',
+  'complaints.received_at as receivedAt',
+  'complaints.channel',
+  'complaints.customer_id as customerId',
+  'complaints.customer_name as customerName',
+  'complaints.contact_name as contactName',
+  'complaints.product_model as productModel',
+  'complaints.serial_no as serialNo',
+  'complaints.delivery_date as deliveryDate',
+  'complaints.defect_category as defectCategory',
+  'complaints.severity',
+  'complaints.state',
+  'complaints.description',
+  'complaints.created_at as createdAt',
+  'complaints.classification',
+  'complaints.owner_id as ownerId',
+  'owner.name as ownerName',
+  'complaints.escalated',
+  'complaints.dispute_open as disputeOpen',
+  'complaints.state_changed_at as stateChangedAt',
+  'complaints.closed_at as closedAt',
 ] as const;
+
+/** Complaints with their owner's name: the base of every row the tracking table and the case show. */
+export function rowQuery(db: Kysely<Database>) {
+  return db.selectFrom('complaints').leftJoin('users as owner', 'owner.id', 'complaints.owner_id');
+}
+
+/** SQLite keeps flags as 0/1; the row type has booleans. */
+export function toRow<R extends { escalated: number; disputeOpen: number }>(r: R): Omit<R, 'escalated' | 'disputeOpen'> & { escalated: boolean; disputeOpen: boolean } {
+  return { ...r, escalated: r.escalated === 1, disputeOpen: r.disputeOpen === 1 };
+}
 
 function textCondition(eb: EB, col: string, c: TextCondition): Expression<SqlBool> {
   const v = c.filter ?? '';
@@ -142,6 +163,47 @@ export function searchTerms(q: string): string[] {
 export interface TrackingFilter {
   filterModel: FilterModel;
   quickSearch: string;
+  view?: TrackingView;
+}
+
+/** Who asks and when: the saved views "mine" and "closed this month" depend on it. */
+export interface Viewer {
+  userId: number;
+  now: Date;
+  timeZone: string;
+}
+
+const CLOSED: readonly string[] = ['closed', 'rejected'];
+
+function viewCondition(eb: EB, view: TrackingView, who: Viewer): Expression<SqlBool> | null {
+  switch (view) {
+    case 'all':
+      return null;
+    case 'open':
+      return eb('state', 'not in', CLOSED as never[]);
+    case 'mine':
+      return eb.and([eb('owner_id', '=', who.userId), eb('state', 'not in', CLOSED as never[])]);
+    case 'awaiting_manager':
+      // §6.1: acceptance and the decision are the sales manager's.
+      return eb('state', 'in', ['registered', 'awaiting_decision'] as never[]);
+    case 'awaiting_chairman':
+      return eb('state', '=', 'awaiting_chairman' as never);
+    case 'awaiting_customer_agreement':
+      // §5.2: non-quality cases whose costs the customer has not yet agreed to.
+      return eb.and([
+        eb('classification', '=', 'non_quality' as never),
+        eb('state', 'in', ['investigating', 'awaiting_decision'] as never[]),
+        eb.or([eb('customer_agreed', 'is', null), eb('customer_agreed', '=', 0 as never)]),
+      ]);
+    case 'escalated':
+      return eb.and([eb('escalated', '=', 1 as never), eb('state', 'not in', CLOSED as never[])]);
+    case 'closed_this_month': {
+      const p = zonedParts(who.now, who.timeZone);
+      const first = `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-01`;
+      const from = startOfDayUtc(first, who.timeZone).toISOString();
+      return eb.and([eb('state', '=', 'closed' as never), eb('closed_at', '>=', from as never)]);
+    }
+  }
 }
 
 /**
@@ -153,8 +215,11 @@ export interface TrackingFilter {
  */
 type SearchMode = 'inline' | 'matches';
 
-function where(eb: EB, f: TrackingFilter, tz: string, search: SearchMode = 'inline'): Expression<SqlBool> {
+function where(eb: EB, f: TrackingFilter, who: Viewer, search: SearchMode = 'inline'): Expression<SqlBool> {
+  const tz = who.timeZone;
   const parts: Expression<SqlBool>[] = [];
+  const v = viewCondition(eb, f.view ?? 'all', who);
+  if (v) parts.push(v);
   for (const [colId, filter] of Object.entries(f.filterModel) as Array<[TrackingColumn, ColumnFilter | undefined]>) {
     if (filter) parts.push(columnCondition(eb, colId, filter, tz));
   }
@@ -170,7 +235,7 @@ function where(eb: EB, f: TrackingFilter, tz: string, search: SearchMode = 'inli
 export async function trackingPage(
   db: Kysely<Database>,
   q: TrackingFilter & { startRow: number; endRow: number; sortModel: SortModel },
-  tz: string,
+  who: Viewer,
 ): Promise<TrackingPage> {
   const size = q.endRow - q.startRow;
   const sort = q.sortModel.length ? q.sortModel : [{ colId: 'receivedAt' as const, sort: 'desc' as const }];
@@ -181,25 +246,25 @@ export async function trackingPage(
   // One row more than asked tells whether this page is the last without counting the table.
   // Received-date order walks the index that also holds search_text; any other order takes the matches first.
   const search: SearchMode = sort[0]!.colId === 'receivedAt' ? 'inline' : 'matches';
-  let ids = db.selectFrom('complaints').select('id').where((eb) => where(eb, q, tz, search));
+  let ids = db.selectFrom('complaints').select('id').where((eb) => where(eb, q, who, search));
   for (const s of sort) ids = ids.orderBy(COLUMNS[s.colId].sql, s.sort);
   ids = ids.orderBy('id', tie).limit(size + 1).offset(q.startRow);
-  let query = db.selectFrom('complaints').select(ROW_SELECT).where('id', 'in', ids);
-  for (const s of sort) query = query.orderBy(COLUMNS[s.colId].sql, s.sort);
-  const rows = (await query.orderBy('id', tie).execute()) as ComplaintRow[];
+  let query = rowQuery(db).select(ROW_SELECT).where('complaints.id', 'in', ids);
+  for (const s of sort) query = query.orderBy(`complaints.${COLUMNS[s.colId].sql}`, s.sort);
+  const rows = (await query.orderBy('complaints.id', tie).execute()).map(toRow) as ComplaintRow[];
   const last = rows.length <= size;
   if (!last) rows.pop();
   // A page that starts past the end (rows deleted since the grid learnt the count) must not report
   // its start as the total: ag-grid would show rows that do not exist. Count in that rare case.
-  if (last && !rows.length && q.startRow > 0) return { rows, lastRow: await trackingCount(db, q, tz) };
+  if (last && !rows.length && q.startRow > 0) return { rows, lastRow: await trackingCount(db, q, who) };
   return { rows, lastRow: last ? q.startRow + rows.length : null };
 }
 
-export async function trackingCount(db: Kysely<Database>, f: TrackingFilter, tz: string): Promise<number> {
+export async function trackingCount(db: Kysely<Database>, f: TrackingFilter, who: Viewer): Promise<number> {
   const r = await db
     .selectFrom('complaints')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) => where(eb, f, tz))
+    .where((eb) => where(eb, f, who))
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -20,6 +20,9 @@ export const TRACKING_COLUMNS = [
   'state',
   'description',
   'createdAt',
+  'classification',
+  'stateChangedAt',
+  'closedAt',
 ] as const;
 export type TrackingColumn = (typeof TRACKING_COLUMNS)[number];
 
@@ -85,9 +88,26 @@ export const sortModelSchema = z
   .max(3);
 export type SortModel = z.infer<typeof sortModelSchema>;
 
+/**
+ * Saved views of the tracking table (issue 3): the questions the office asks every morning.
+ * `mine` is the caller's open cases; `closed_this_month` uses the office time zone.
+ */
+export const TRACKING_VIEWS = [
+  'all',
+  'open',
+  'mine',
+  'awaiting_manager',
+  'awaiting_chairman',
+  'awaiting_customer_agreement',
+  'escalated',
+  'closed_this_month',
+] as const;
+export type TrackingView = (typeof TRACKING_VIEWS)[number];
+
 export const trackingFilterSchema = z.object({
   filterModel: filterModelSchema.default({}),
   quickSearch: z.string().trim().max(LIMITS.quickSearch).default(''),
+  view: z.enum(TRACKING_VIEWS).default('all'),
 });
 
 export const trackingPageSchema = trackingFilterSchema

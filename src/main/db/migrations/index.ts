@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m001 from './2026-11-25-001-init';
 import * as m002 from './2026-11-25-002-tracking-indexes';
+import * as m003 from './2026-11-25-003-lifecycle';
 
 /**
  * Every migration, in order, through a static map: a bundled app has no migrations folder to read.
@@ -9,4 +10,5 @@ import * as m002 from './2026-11-25-002-tracking-indexes';
 export const migrations: Record<string, Migration> = {
   '2026-11-25-001-init': m001,
   '2026-11-25-002-tracking-indexes': m002,
+  '2026-11-25-003-lifecycle': m003,
 };
