@@ -111,6 +111,22 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'GET only');
+    const att = /^\/attachments\/(\d+)$/.exec(url.pathname);
+    if (att) {
+      // The host's "system viewer" is the browser: the file through the api, shown inline where safe.
+      const r = await opts.app.dispatch('attachments.content', { id: Number(att[1]) });
+      if (!r.ok) return send(res, r.error.code === 'NOT_FOUND' ? 404 : 403, 'text/plain; charset=utf-8', r.error.message);
+      const f = r.value as { name: string; mime: string; data: string };
+      const inline = /^(image\/(png|jpeg|gif|webp)|application\/pdf|text\/plain)$/.test(f.mime);
+      res.writeHead(200, {
+        'content-type': inline ? f.mime : 'application/octet-stream',
+        'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(f.name)}`,
+        'content-security-policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
+      return void res.end(Buffer.from(f.data, 'base64'));
+    }
     const file = await readStatic(opts.staticDir, url.pathname);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'not found (was the renderer built? npm run build:renderer)');
     res.writeHead(200, {
