@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import { CHANNELS, DEFECT_CATEGORIES, SEVERITIES, type Channel, type DefectCategory, type Severity } from '../../shared/domain';
 import { addDays, calendarDateOf, zonedParts } from '../../shared/dates';
-import type { Database, NewComplaint } from '../db/schema';
+import type { Database, NewComplaint, NewEvent } from '../db/schema';
 import { formatTrackingNumber, periodKey } from '../rules/tracking-number';
-import { appendEvents } from './audit';
+import type { AuditEntry } from './audit';
+import { demoPeople, planDemoCase, type DemoCasePlan } from './demo-lifecycle';
 import { searchText } from './complaints';
 import { getSettings } from './settings';
 
@@ -87,6 +88,8 @@ export interface DemoOptions {
   userId: number;
   /** Write a 'created' audit event per case (off in the benchmark's bulk seeding). */
   audit?: boolean;
+  /** Walk the cases along the procedure with the demo office's people (default on). */
+  lifecycle?: boolean;
 }
 
 const YEAR_MS = 365.25 * 24 * 3600_000;
@@ -137,6 +140,8 @@ export async function loadDemoData(db: Kysely<Database>, opts: DemoOptions): Pro
   for (let i = 0; i < opts.complaints; i++) times.push(start + Math.sqrt(rng()) * (end - start - 3600_000));
   times.sort((a, b) => a - b);
 
+  const people = opts.lifecycle === false ? null : await demoPeople(db, opts.until);
+  const plans: DemoCasePlan[] = [];
   const seqByKey = new Map<string, number>();
   const rows: NewComplaint[] = [];
   for (const t of times) {
@@ -173,7 +178,13 @@ export async function loadDemoData(db: Kysely<Database>, opts: DemoOptions): Pro
       updated_at: received.toISOString(),
       version: 0,
     };
-    rows.push({ ...row, search_text: searchText(row) });
+    const full: NewComplaint = { ...row, search_text: searchText(row) };
+    if (people) {
+      const plan = planDemoCase(db, rng, { received_at: row.received_at, severity: row.severity, defect_category: category }, people, opts.until);
+      Object.assign(full, plan.complaint);
+      plans.push(plan);
+    }
+    rows.push(full);
   }
 
   for (const [key, n] of seqByKey) {
@@ -189,14 +200,28 @@ export async function loadDemoData(db: Kysely<Database>, opts: DemoOptions): Pro
   const BATCH = 500; // 23 columns × 500 rows stays under SQLite's bound-parameter limit
   for (let i = 0; i < rows.length; i += BATCH) {
     const ids = await db.insertInto('complaints').values(rows.slice(i, i + BATCH)).returning('id').execute();
-    if (opts.audit !== false) {
-      await appendEvents(
-        db,
-        opts.userId,
-        opts.until,
-        ids.map((r, j) => ({ complaintId: r.id, kind: 'created', after: { trackingNo: rows[i + j]!.tracking_no, demo: true } })),
+    const events: NewEvent[] = [];
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j]!.id;
+      const r = rows[i + j]!;
+      const plan = plans[i + j];
+      if (plan) await plan.children(id);
+      if (opts.audit === false) continue;
+      const entries: AuditEntry[] = [{ complaintId: id, kind: 'created', after: { trackingNo: r.tracking_no, demo: true } }, ...(plan?.events(id) ?? [])];
+      const times = plan?.times ?? [new Date(r.received_at)];
+      entries.forEach((e, k) =>
+        events.push({
+          complaint_id: e.complaintId,
+          at: (times[k] ?? opts.until).toISOString(),
+          actor_id: plan?.actors[k] ?? opts.userId,
+          kind: e.kind,
+          field: e.field ?? null,
+          before: e.before === undefined ? null : JSON.stringify(e.before),
+          after: e.after === undefined ? null : JSON.stringify(e.after),
+        }),
       );
     }
+    for (let k = 0; k < events.length; k += 500) await db.insertInto('events').values(events.slice(k, k + 500)).execute();
   }
   return rows.length;
 }
