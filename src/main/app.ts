@@ -8,6 +8,7 @@ import { createHandlers } from './api/handlers';
 import { ensureDefaultUser, getUser } from './services/users';
 import { ensureDefaultDepartments } from './services/profiles';
 import type { StoredAttachment } from './services/attachments';
+import type { FormPrinter } from './print/port';
 
 /**
  * The app without a window: store, rule engine and api, as both the Electron shell and the headless
@@ -35,6 +36,11 @@ export interface AppOptions {
    * a URL the page opens. Without one, the api answers the host's URL form.
    */
   openAttachment?: (file: StoredAttachment & { id: number }) => Promise<{ url: string | null }>;
+  /**
+   * Prints the feedback form and makes its PDF: a hidden window in Electron, Chromium in the host.
+   * Without one, `print.feedbackFormPdf` answers an error and the page prints itself.
+   */
+  printer?: FormPrinter;
 }
 
 export async function createDeskApp(opts: AppOptions): Promise<DeskApp> {
@@ -52,6 +58,7 @@ export async function createDeskApp(opts: AppOptions): Promise<DeskApp> {
       dataDir: opts.dataDir,
       attachmentsDir: join(opts.dataDir, 'attachments'),
       openAttachment: opts.openAttachment ?? (async (f) => ({ url: `/attachments/${f.id}` })),
+      printer: opts.printer ?? null,
     }),
     switchUser: (id) => {
       currentUserId = id;

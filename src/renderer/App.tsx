@@ -1,18 +1,18 @@
 import { App as AntApp, ConfigProvider, Result, Button } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../shared/types';
-import { call } from './api/client';
 import { CasePage } from './complaints/case-page';
 import { RegisterPage } from './complaints/register-page';
+import { SettingsPage } from './settings/settings-page';
 import { TrackingTablePage } from './complaints/tracking-table-page';
 import { currentLanguage } from './i18n';
 import { AppShell } from './shell/app-shell';
 import { navigate, paths, useRoute, type Route } from './shell/router';
+import { SessionProvider } from './shell/session';
 import { theme } from './shell/theme';
 import { WelcomeModal } from './shell/welcome-modal';
+import { PrintRoot } from './print/print-root';
 
 function Page({ route }: { route: Route }) {
   const { t } = useTranslation();
@@ -24,6 +24,8 @@ function Page({ route }: { route: Route }) {
     case 'case':
       // Keyed by id so that moving from one case to another starts from a clean page.
       return <CasePage key={route.id} id={route.id} />;
+    case 'settings':
+      return <SettingsPage />;
     case 'notFound':
       return (
         <Result
@@ -40,18 +42,17 @@ export function App() {
   useTranslation();
   const lang = currentLanguage();
   const route = useRoute();
-  const [user, setUser] = useState<User | null>(null);
-
-  useEffect(() => {
-    call('session.current', {}).then(setUser, () => setUser(null));
-  }, []);
+  // The printable form stands alone, as on paper: no menu, header or welcome dialog (print/).
+  if (route.name === 'feedbackForm') return <PrintRoot route={route} />;
 
   return (
     <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp className="app-root">
-        <AppShell route={route} user={user}>
-          <Page route={route} />
-        </AppShell>
+        <SessionProvider>
+          <AppShell route={route}>
+            <Page route={route} />
+          </AppShell>
+        </SessionProvider>
         <WelcomeModal />
       </AntApp>
     </ConfigProvider>

@@ -3,7 +3,8 @@ import { ROLES, type Role } from './domain';
 import { complaintCreateSchema, complaintUpdateSchema } from './schemas/complaint';
 import { trackingFilterSchema, trackingPageSchema } from './schemas/grid';
 import { id } from './schemas/common';
-import { settingsPatchSchema } from './schemas/settings';
+import { formTargetSchema } from './print';
+import { settingsPatchSchema, trackingNumberFormatSchema } from './schemas/settings';
 import {
   acceptanceSchema,
   agreementSchema,
@@ -82,6 +83,12 @@ export const contract = {
 
   'settings.get': def<Settings>()({ input: empty, roles: ALL, mutates: false }),
   'settings.update': def<Settings>()({ input: settingsPatchSchema, roles: ['admin'], mutates: true }),
+  /** The number the next case registered now would get with this format; hands nothing out. */
+  'settings.previewTrackingNumber': def<{ next: string }>()({
+    input: z.object({ format: trackingNumberFormatSchema }),
+    roles: ALL,
+    mutates: false,
+  }),
 
   'prefs.get': def<{ value: unknown }>()({
     input: z.object({ key: z.string().min(1).max(100) }),
@@ -132,6 +139,11 @@ export const contract = {
   /** Opens the file with the system's viewer (Electron) or answers a URL to open it (host). */
   'attachments.open': def<{ url: string | null }>()({ input: z.object({ id }), roles: ALL, mutates: false }),
   'attachments.content': def<{ name: string; mime: string; data: string }>()({ input: z.object({ id }), roles: ALL, mutates: false }),
+
+  // The printable feedback form (seed 002 §5.1): the system print dialog where main has a screen
+  // (Electron; `dialog: false` in the host, whose page then prints itself), and the form as PDF.
+  'print.feedbackForm': def<{ dialog: boolean }>()({ input: formTargetSchema, roles: ALL, mutates: false }),
+  'print.feedbackFormPdf': def<{ fileName: string; data: string }>()({ input: formTargetSchema, roles: ALL, mutates: false }),
 
   // Local profiles: choose who is working (seed 002 §3 roles); administration of profiles and departments.
   'session.profiles': def<UserProfile[]>()({ input: empty, roles: ALL, mutates: false }),

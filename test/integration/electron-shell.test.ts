@@ -338,7 +338,14 @@ describe('life cycle', () => {
     await vi.waitFor(() => expect(fake.FakeBrowserWindow.instances).toHaveLength(1));
 
     expect(fake.app.enableSandbox).toHaveBeenCalled();
-    expect(create).toHaveBeenCalledWith({ dataDir: '/tmp/after-sales-desk-user-data', version: '0.1.0' });
+    expect(create).toHaveBeenCalledWith(
+      expect.objectContaining({ dataDir: '/tmp/after-sales-desk-user-data', version: '0.1.0' }),
+    );
+    // Electron's own printer (hidden window) and the system viewer for attachments are wired in.
+    const opts = create.mock.calls[0]![0];
+    expect(typeof opts.printer?.pdf).toBe('function');
+    expect(typeof opts.printer?.print).toBe('function');
+    expect(typeof opts.openAttachment).toBe('function');
     expect([...fake.ipcMain.handlers.keys()]).toEqual([CALL_CHANNEL]);
     expect(fake.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
 

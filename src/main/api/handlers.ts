@@ -5,7 +5,9 @@ import { loadDemoData } from '../services/demo-data';
 import { getPref, setPref } from '../services/prefs';
 import { getFlag, getSettings, setFlag, updateSettings } from '../services/settings';
 import { trackingCount, trackingPage } from '../services/tracking-query';
+import { previewTrackingNumber } from '../services/tracking-numbers';
 import type { HandlerContext, Handlers } from './dispatcher';
+import { appendEvents } from '../services/audit';
 import { addAttachment, locateAttachment, readAttachment, type StoredAttachment } from '../services/attachments';
 import { getCaseFile } from '../services/case-file';
 import {
@@ -22,6 +24,8 @@ import {
 } from '../services/case-records';
 import { checkSwitch, createProfile, listDepartments, listProfiles, saveDepartment, updateProfile } from '../services/profiles';
 import { caseWorkflow, transition } from '../services/workflow';
+import { feedbackFormPdf, printFeedbackForm } from '../print/feedback-form';
+import type { FormPrinter } from '../print/port';
 
 /**
  * The handler table: one entry per method of the contract (a missing one does not compile).
@@ -32,9 +36,19 @@ export interface AppInfo {
   dataDir: string;
   attachmentsDir: string;
   openAttachment(file: StoredAttachment & { id: number }): Promise<{ url: string | null }>;
+  /** Paper and PDF of the feedback form; null where the shell has none. */
+  printer: FormPrinter | null;
 }
 
 export function createHandlers(info: AppInfo): Handlers {
+  /**
+   * Changes to the office itself (settings, profiles, departments) decide who may do what and who
+   * must decide: they go into the audit trail too, on no case. A password never does: profiles
+   * carry only whether one is set.
+   */
+  const auditOffice = async (ctx: HandlerContext, kind: string, field: string, before: unknown, after: unknown) => {
+    if (JSON.stringify(before) !== JSON.stringify(after)) await appendEvents(ctx.db, ctx.user.id, ctx.now, [{ complaintId: null, kind, field, before, after }]);
+  };
   const actor = (ctx: HandlerContext) => ({ db: ctx.db, userId: ctx.user.id, role: ctx.user.role, now: ctx.now });
   const viewer = async (ctx: HandlerContext) => ({ userId: ctx.user.id, now: ctx.now, timeZone: (await getSettings(ctx.db)).officeTimeZone });
   /** Runs a change to a case, tells the screens, and answers the case as it now is. */
@@ -74,7 +88,15 @@ export function createHandlers(info: AppInfo): Handlers {
     'session.current': async (_, ctx) => ctx.user,
 
     'settings.get': (_, ctx) => getSettings(ctx.db),
-    'settings.update': (input, ctx) => updateSettings(ctx.db, input),
+    'settings.update': async (input, ctx) => {
+      const before = await getSettings(ctx.db);
+      const after = await updateSettings(ctx.db, input);
+      await auditOffice(ctx, 'settings_changed', 'settings', before, after);
+      return after;
+    },
+    'settings.previewTrackingNumber': async (input, ctx) => ({
+      next: await previewTrackingNumber(ctx.db, input.format, ctx.now, (await getSettings(ctx.db)).officeTimeZone),
+    }),
 
     'prefs.get': async (input, ctx) => ({ value: await getPref(ctx.db, ctx.user.id, input.key) }),
     'prefs.set': async (input, ctx) => {
@@ -126,6 +148,9 @@ export function createHandlers(info: AppInfo): Handlers {
       return { name: f.name, mime: f.mime, data: f.data.toString('base64') };
     },
 
+    'print.feedbackForm': (input, ctx) => printFeedbackForm(ctx.db, info.printer, input),
+    'print.feedbackFormPdf': (input, ctx) => feedbackFormPdf(ctx.db, info.printer, input),
+
     'session.profiles': (_, ctx) => listProfiles(ctx.db),
     'session.switch': async (input, ctx) => {
       await checkSwitch(ctx.db, input.userId, input.password);
@@ -135,9 +160,23 @@ export function createHandlers(info: AppInfo): Handlers {
       return { id: u.id, name: u.name, role: u.role };
     },
     'users.list': (_, ctx) => listProfiles(ctx.db, true),
-    'users.create': (input, ctx) => createProfile(ctx.db, input, ctx.now),
-    'users.update': (input, ctx) => updateProfile(ctx.db, input),
+    'users.create': async (input, ctx) => {
+      const u = await createProfile(ctx.db, input, ctx.now);
+      await auditOffice(ctx, 'profile_created', `user:${u.id}`, null, u);
+      return u;
+    },
+    'users.update': async (input, ctx) => {
+      const before = (await listProfiles(ctx.db, true)).find((p) => p.id === input.id) ?? null;
+      const u = await updateProfile(ctx.db, input);
+      await auditOffice(ctx, 'profile_changed', `user:${u.id}`, before, u);
+      return u;
+    },
     'departments.list': (_, ctx) => listDepartments(ctx.db),
-    'departments.save': (input, ctx) => saveDepartment(ctx.db, input, ctx.now),
+    'departments.save': async (input, ctx) => {
+      const before = input.id === undefined ? null : ((await listDepartments(ctx.db)).find((d) => d.id === input.id) ?? null);
+      const d = await saveDepartment(ctx.db, input, ctx.now);
+      await auditOffice(ctx, before ? 'department_changed' : 'department_created', `department:${d.id}`, before, d);
+      return d;
+    },
   };
 }

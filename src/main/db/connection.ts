@@ -32,6 +32,9 @@ export function openSqlite(file: string): Database.Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // The audit trail's triggers refuse UPDATE and DELETE; without this, the rows that INSERT OR REPLACE
+  // deletes to make room would slip past the delete trigger (SQLite fires it only with recursive triggers).
+  sqlite.pragma('recursive_triggers = ON');
   return sqlite;
 }
 

@@ -5,6 +5,8 @@ import { installMenu } from './menu';
 import { createMainWindow } from './window';
 import { devServerLocation, isOwnUrl, packagedLocation } from './renderer-location';
 import { installSessionPolicy } from './session-policy';
+import { openWithSystemViewer } from './open-attachment';
+import { createElectronPrinter } from './print';
 
 /**
  * The Electron life cycle around the headless app: one instance, the store opened once the app is
@@ -36,6 +38,8 @@ export function startShell(opts: ShellOptions): void {
     ? devServerLocation(opts.devServerUrl)
     : packagedLocation(opts.mainDir, opts.rendererName);
   const windows: BrowserWindow[] = [];
+  /** Hidden windows the printer has open: their api calls are ours too, but they are no one's window. */
+  const printWindows: BrowserWindow[] = [];
   let desk: DeskApp | undefined;
   let closing: Promise<void> | undefined;
   let closed = false;
@@ -83,11 +87,27 @@ export function startShell(opts: ShellOptions): void {
     .then(async () => {
       installSessionPolicy(session.defaultSession, { csp: location.kind === 'file' });
       installMenu({ locale: app.getLocale(), isMac: process.platform === 'darwin', isDev: !app.isPackaged });
-      desk = await opts.createDeskApp({ dataDir: app.getPath('userData'), version: app.getVersion() });
+      const printer = createElectronPrinter({
+        location,
+        preloadPath: opts.preloadPath,
+        track: (win) => {
+          printWindows.push(win);
+          return () => {
+            const i = printWindows.indexOf(win);
+            if (i >= 0) printWindows.splice(i, 1);
+          };
+        },
+      });
+      desk = await opts.createDeskApp({
+        dataDir: app.getPath('userData'),
+        version: app.getVersion(),
+        printer,
+        openAttachment: (file) => openWithSystemViewer(file, app.getPath('temp')),
+      });
       disposeIpc = registerIpc({
         dispatch: desk.dispatch,
         subscribe: desk.subscribe,
-        windows: () => windows,
+        windows: () => [...windows, ...printWindows],
         isOwnUrl: (url) => isOwnUrl(location, url),
       });
       openWindow();

@@ -1,4 +1,4 @@
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, shell, type WebPreferences } from 'electron';
 import { guardNavigation } from './navigation';
 import { isOwnUrl, type RendererLocation } from './renderer-location';
 
@@ -14,6 +14,22 @@ export interface WindowOptions {
   title: string;
 }
 
+/** Every window that shows our renderer, visible or not (the printer's), runs with these. */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
 export function createMainWindow(opts: WindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     title: opts.title,
@@ -23,18 +39,7 @@ export function createMainWindow(opts: WindowOptions): BrowserWindow {
     minWidth: 1024,
     minHeight: 640,
     show: false,
-    webPreferences: {
-      preload: opts.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(opts.preloadPath),
   });
 
   guardNavigation(

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createDeskApp } from '../app';
+import { createHostPdfPrinter } from './pdf-printer';
 import { startHost } from './server';
 import { defaultUserDataDir } from './user-data-dir';
 
@@ -10,6 +11,7 @@ import { defaultUserDataDir } from './user-data-dir';
  * a browser on this machine.
  *   --data DIR   the data folder (default: the desktop app's user-data folder)
  *   --port N     the port on 127.0.0.1 (default: a free one)
+ *   --chromium F the Chromium that makes PDFs (default: $CHROMIUM_PATH or /usr/bin/chromium)
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,17 +19,21 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       port: { type: 'string' },
       static: { type: 'string' },
+      chromium: { type: 'string' },
     },
   });
   const port = values.port ? Number(values.port) : 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
   const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string };
   const dataDir = resolve(values.data ?? defaultUserDataDir());
-  const app = await createDeskApp({ dataDir, version: pkg.version });
+  const printer = createHostPdfPrinter({ executablePath: values.chromium ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  const app = await createDeskApp({ dataDir, version: pkg.version, printer });
   const host = await startHost({ app, staticDir: resolve(values.static ?? 'dist/renderer'), port });
+  printer.attach(host);
   console.log(`After-Sales Desk (headless host)\n  data: ${dataDir}\n  open: ${host.url}`);
   const stop = async () => {
     await host.close();
+    await printer.close();
     await app.close();
     process.exit(0);
   };

@@ -28,6 +28,8 @@ export interface Host {
 }
 
 const COOKIE = 'desk_token';
+/** The token as a request header, for clients that are not a browser page (tests, the PDF printer). */
+export const TOKEN_HEADER = 'x-desk-token';
 const MAX_BODY = 8 * 1024 * 1024;
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
@@ -80,7 +82,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       });
       return void res.end();
     }
-    if (!tokenMatches(cookieToken(req)) && !tokenMatches(req.headers['x-desk-token'] as string | undefined)) {
+    if (!tokenMatches(cookieToken(req)) && !tokenMatches(req.headers[TOKEN_HEADER] as string | undefined)) {
       return send(res, 401, 'text/plain; charset=utf-8', 'open the URL the host printed (it carries the token)');
     }
 

@@ -1,5 +1,6 @@
 import type { Classification, ComplaintState, Payer, Role, Severity, WorkflowAction } from '../../shared/domain';
 import type { ActionVerdict, Blocker } from '../../shared/types';
+import { nextStep, WORKFLOW_STEPS as S } from '../../shared/workflow-steps';
 
 /**
  * The procedure of a case as data the code can explain (seed 002 §4–§6, seed 001).
@@ -11,6 +12,8 @@ import type { ActionVerdict, Blocker } from '../../shared/types';
  */
 
 export type { WorkflowAction, ActionVerdict, Blocker };
+/** Who acts next, for the tracking table: the step data is shared with the renderer. */
+export { nextStep };
 
 /** What the rules need to know about a case. */
 export interface CaseFacts {
@@ -109,47 +112,26 @@ export interface Transition {
   guards: readonly Guard[];
 }
 
-const MANAGER: readonly Role[] = ['sales_manager'];
-const ANALYSTS: readonly Role[] = ['production_after_sales', 'production_technology', 'technical_support', 'sales_admin'];
-const OFFICE: readonly Role[] = ['sales_admin', 'sales_manager'];
-const SERVICE: readonly Role[] = ['sales_admin', 'production_after_sales', 'branch_manager'];
-
+/** Each step's states and roles come from shared/workflow-steps.ts; here, where it leads and its conditions. */
 export const TRANSITIONS: readonly Transition[] = [
-  // §6.1: the sales manager decides whether to accept a complaint.
-  { action: 'accept', from: ['registered'], to: 'investigating', roles: MANAGER, guards: [G.classified] },
-  { action: 'reject', from: ['registered'], to: 'rejected', roles: MANAGER, guards: [G.reason] },
-  // §5.3: production technology analyses the cause, develops countermeasures and treatment options.
+  { ...S.accept, to: 'investigating', guards: [G.classified] },
+  { ...S.reject, to: 'rejected', guards: [G.reason] },
+  { ...S.submit_for_decision, to: 'awaiting_decision', guards: [G.classified, G.investigated, G.options, G.customerAgreement] },
+  // The chairman makes the final decision where it matters (§5.3): escalated, safety, or over the threshold.
   {
-    action: 'submit_for_decision',
-    from: ['investigating'],
-    to: 'awaiting_decision',
-    roles: ANALYSTS,
-    guards: [G.classified, G.investigated, G.options, G.customerAgreement],
-  },
-  // §5.3 and §6.1: the sales manager decides; the chairman makes the final decision where it matters.
-  {
-    action: 'decide',
-    from: ['awaiting_decision'],
+    ...S.decide,
     to: (f, r, s) => (chairmanReason(f, r.optionIndex, s) ? 'awaiting_chairman' : 'in_service'),
-    roles: MANAGER,
     guards: [G.optionChosen, G.customerPaysOnlyIfAgreed],
   },
-  { action: 'return_to_investigation', from: ['awaiting_decision'], to: 'investigating', roles: MANAGER, guards: [G.reason] },
-  { action: 'chairman_decide', from: ['awaiting_chairman'], to: 'in_service', roles: ['chairman'], guards: [G.optionChosen, G.customerPaysOnlyIfAgreed, G.reason] },
-  { action: 'chairman_return', from: ['awaiting_chairman'], to: 'awaiting_decision', roles: ['chairman'], guards: [G.reason] },
-  // Seed 001: the service is accepted by the customer, whose receipt goes back to Finance.
-  { action: 'record_acceptance', from: ['in_service'], to: 'awaiting_verification', roles: SERVICE, guards: [G.acceptance] },
-  // Seed 001: verified by telephone or e-mail; a customer who is not satisfied sends it back to service.
-  {
-    action: 'verify',
-    from: ['awaiting_verification'],
-    to: (_, r) => (r.resolved === false ? 'in_service' : 'verified'),
-    roles: OFFICE,
-    guards: [G.verification],
-  },
-  // §5.1: sales administration is responsible for finally dealing with the case.
-  { action: 'close', from: ['verified'], to: 'closed', roles: OFFICE, guards: [G.responsibility, G.noDispute] },
-  { action: 'reopen', from: ['closed', 'rejected'], to: 'investigating', roles: MANAGER, guards: [G.reason] },
+  { ...S.return_to_investigation, to: 'investigating', guards: [G.reason] },
+  { ...S.chairman_decide, to: 'in_service', guards: [G.optionChosen, G.customerPaysOnlyIfAgreed, G.reason] },
+  { ...S.chairman_return, to: 'awaiting_decision', guards: [G.reason] },
+  { ...S.record_acceptance, to: 'awaiting_verification', guards: [G.acceptance] },
+  // Seed 001: a customer who is not satisfied sends the case back to service.
+  { ...S.verify, to: (_, r) => (r.resolved === false ? 'in_service' : 'verified'), guards: [G.verification] },
+  { ...S.close, to: 'closed', guards: [G.responsibility, G.noDispute] },
+  // A rejected case was never accepted: it goes back to registration, to be classified, accepted and routed.
+  { ...S.reopen, to: (f) => (f.state === 'rejected' ? 'registered' : 'investigating'), guards: [G.reason] },
 ];
 
 /** Checks one step for one person: state, role, then every condition; all reasons are collected. */
@@ -189,10 +171,4 @@ export function check(
 export function explain(facts: CaseFacts, role: Role, settings: WorkflowSettings): ActionVerdict[] {
   const optimistic: ActionRequest = { reason: 'x', optionIndex: facts.options.length ? 0 : null, resolved: true };
   return TRANSITIONS.filter((t) => t.from.includes(facts.state)).map((t) => check(t.action, facts, role, optimistic, settings));
-}
-
-/** The next step a person should take, for the tracking table's "next step" column. */
-export function nextStep(state: ComplaintState): { action: WorkflowAction; roles: readonly Role[] } | null {
-  const t = TRANSITIONS.find((x) => x.from.includes(state) && x.action !== 'reject' && x.action !== 'return_to_investigation' && x.action !== 'chairman_return');
-  return t ? { action: t.action, roles: t.roles } : null;
 }

@@ -6,7 +6,7 @@ import { ApiError, fieldError } from '../../shared/errors';
 import { MAX_ATTACHMENT_BYTES, type attachmentAddSchema } from '../../shared/schemas/lifecycle';
 import type { Attachment } from '../../shared/types';
 import { loadForChange, type Actor } from './case-change';
-import { commitChange } from './case-change';
+import { appendEvents } from './audit';
 
 /**
  * Photos, scans, e-mails and the customer's receipt (seed 001). Files are stored once by their
@@ -17,11 +17,17 @@ export function attachmentPath(dir: string, sha256: string): string {
   return join(dir, sha256.slice(0, 2), sha256);
 }
 
-/** Writes the bytes if this content is not stored yet; a crash leaves at most a temp file, never half a blob. */
+const sha256Of = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * Writes the bytes if this content is not stored intact yet (a file changed on disk is replaced by
+ * the right bytes, so a new upload never points at damaged content); a crash leaves at most a temp
+ * file, never half a blob.
+ */
 function store(dir: string, data: Buffer): string {
-  const sha = createHash('sha256').update(data).digest('hex');
+  const sha = sha256Of(data);
   const target = attachmentPath(dir, sha);
-  if (!existsSync(target)) {
+  if (!existsSync(target) || sha256Of(readFileSync(target)) !== sha) {
     mkdirSync(join(dir, sha.slice(0, 2)), { recursive: true });
     const tmp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
     writeFileSync(tmp, data, { flush: true });
@@ -54,7 +60,8 @@ export async function addAttachment(a: Actor, dir: string, i: z.output<typeof at
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await commitChange(a, f, {}, [
+  // Attachments only ever add: no version bump, so a colleague's upload never makes an open form stale.
+  await appendEvents(a.db, a.userId, a.now, [
     { complaintId: f.id, kind: 'attachment_added', field: 'attachments', after: { id: row.id, name: i.name, size: data.length, sha256, purpose: i.purpose } },
   ]);
   const user = await a.db.selectFrom('users').select('name').where('id', '=', a.userId).executeTakeFirstOrThrow();
@@ -81,7 +88,7 @@ export async function locateAttachment(a: Pick<Actor, 'db'>, dir: string, id: nu
 export async function readAttachment(a: Pick<Actor, 'db'>, dir: string, id: number): Promise<StoredAttachment & { data: Buffer }> {
   const s = await locateAttachment(a, dir, id);
   const data = readFileSync(s.path);
-  if (createHash('sha256').update(data).digest('hex') !== s.sha256) {
+  if (sha256Of(data) !== s.sha256) {
     throw new ApiError('CONFLICT', `the file of attachment ${s.name} has been changed on disk; restore it from a backup`);
   }
   return { ...s, data };

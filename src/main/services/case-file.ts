@@ -125,7 +125,16 @@ export async function getCaseFile(db: Kysely<Database>, id: number): Promise<Cas
   const attachments = await db
     .selectFrom('attachments')
     .innerJoin('users', 'users.id', 'attachments.uploaded_by')
-    .select(['attachments.id', 'name', 'mime', 'size', 'sha256', 'purpose', 'users.name as uploadedBy', 'uploaded_at as uploadedAt'])
+    .select([
+      'attachments.id',
+      'attachments.name',
+      'attachments.mime',
+      'attachments.size',
+      'attachments.sha256',
+      'attachments.purpose',
+      'users.name as uploadedBy',
+      'attachments.uploaded_at as uploadedAt',
+    ])
     .where('complaint_id', '=', id)
     .orderBy('attachments.id')
     .execute();

@@ -29,7 +29,9 @@ const changed = (id: number, field: string, before: unknown, after: unknown): Au
 
 export async function classify(a: Actor, i: In<typeof classifySchema>): Promise<void> {
   const f = await loadForChange(a, i.id, i.version, 'classification');
-  await commitChange(a, f, { classification: i.classification }, changed(f.id, 'classification', f.classification, i.classification));
+  const events = changed(f.id, 'classification', f.classification, i.classification);
+  if (!events.length) return;
+  await commitChange(a, f, { classification: i.classification }, events);
 }
 
 export async function assign(a: Actor, i: In<typeof assignSchema>): Promise<void> {
@@ -38,16 +40,24 @@ export async function assign(a: Actor, i: In<typeof assignSchema>): Promise<void
     const u = await a.db.selectFrom('users').select('id').where('id', '=', i.ownerId).where('active', '=', 1).executeTakeFirst();
     if (!u) throw fieldError('ownerId', 'not_found', 'no such active profile');
   }
-  await commitChange(a, f, { owner_id: i.ownerId }, changed(f.id, 'owner', f.ownerId, i.ownerId));
+  const events = changed(f.id, 'owner', f.ownerId, i.ownerId);
+  if (!events.length) return;
+  await commitChange(a, f, { owner_id: i.ownerId }, events);
 }
 
 export async function saveInvestigation(a: Actor, i: In<typeof investigationSchema>): Promise<void> {
   const f = await loadForChange(a, i.id, i.version, 'investigation');
+  // Before the first save there is no investigation: nothing chosen, no whys.
+  const before = f.investigation ?? { cause: null, countermeasures: null, method: null, whys: [], containment: null, rootCauseVerified: null, permanentAction: null, prevention: null, technicalSupport: null };
+  const after = { ...i, whys: i.whys.filter((w) => w.length > 0) };
+  const fields = ['cause', 'countermeasures', 'method', 'whys', 'containment', 'rootCauseVerified', 'permanentAction', 'prevention', 'technicalSupport'] as const;
+  const events = fields.flatMap((k) => changed(f.id, `investigation.${k}`, before[k], after[k]));
+  if (!events.length) return;
   const row = {
     cause: i.cause,
     countermeasures: i.countermeasures,
     method: i.method,
-    whys: JSON.stringify(i.whys.filter((w) => w.length > 0)),
+    whys: JSON.stringify(after.whys),
     containment: i.containment,
     root_cause_verified: i.rootCauseVerified,
     permanent_action: i.permanentAction,
@@ -61,19 +71,14 @@ export async function saveInvestigation(a: Actor, i: In<typeof investigationSche
     .values({ complaint_id: f.id, ...row })
     .onConflict((oc) => oc.column('complaint_id').doUpdateSet(row))
     .execute();
-  const before = f.investigation;
-  const after = { ...i, whys: i.whys.filter((w) => w.length > 0) };
-  const fields = ['cause', 'countermeasures', 'method', 'whys', 'containment', 'rootCauseVerified', 'permanentAction', 'prevention', 'technicalSupport'] as const;
-  await commitChange(
-    a,
-    f,
-    {},
-    fields.flatMap((k) => changed(f.id, `investigation.${k}`, before ? before[k] : null, after[k])),
-  );
+  await commitChange(a, f, {}, events);
 }
 
 export async function saveOptions(a: Actor, i: In<typeof optionsSchema>): Promise<void> {
   const f = await loadForChange(a, i.id, i.version, 'options');
+  const strip = (os: ReadonlyArray<(typeof i.options)[number]>) => os.map(({ kind, description, estimatedCost, payer }) => ({ kind, description, estimatedCost, payer }));
+  const events = changed(f.id, 'options', strip(f.options), strip(i.options));
+  if (!events.length) return;
   const currency = (await getSettings(a.db)).baseCurrency;
   await a.db.deleteFrom('treatment_options').where('complaint_id', '=', f.id).execute();
   if (i.options.length) {
@@ -92,12 +97,15 @@ export async function saveOptions(a: Actor, i: In<typeof optionsSchema>): Promis
       )
       .execute();
   }
-  const strip = (os: typeof i.options) => os.map(({ kind, description, estimatedCost, payer }) => ({ kind, description, estimatedCost, payer }));
-  await commitChange(a, f, {}, changed(f.id, 'options', strip(f.options), strip(i.options)));
+  await commitChange(a, f, {}, events);
 }
 
 export async function recordAgreement(a: Actor, i: In<typeof agreementSchema>): Promise<void> {
   const f = await loadForChange(a, i.id, i.version, 'agreement');
+  const view = (x: { agreed: boolean; customerPerson: string; agreedOn: string; amount: number; note: string | null } | null) =>
+    x && { agreed: x.agreed, customerPerson: x.customerPerson, agreedOn: x.agreedOn, amount: x.amount, note: x.note };
+  const events = changed(f.id, 'agreement', view(f.agreement), view(i));
+  if (!events.length) return;
   const row = {
     agreed: i.agreed ? 1 : 0,
     customer_person: i.customerPerson,
@@ -112,13 +120,15 @@ export async function recordAgreement(a: Actor, i: In<typeof agreementSchema>): 
     .values({ complaint_id: f.id, ...row })
     .onConflict((oc) => oc.column('complaint_id').doUpdateSet(row))
     .execute();
-  const view = (x: { agreed: boolean; customerPerson: string; agreedOn: string; amount: number; note: string | null } | null) =>
-    x && { agreed: x.agreed, customerPerson: x.customerPerson, agreedOn: x.agreedOn, amount: x.amount, note: x.note };
-  await commitChange(a, f, { customer_agreed: i.agreed ? 1 : 0 }, changed(f.id, 'agreement', view(f.agreement), view(i)));
+  await commitChange(a, f, { customer_agreed: i.agreed ? 1 : 0 }, events);
 }
 
 export async function saveResponsibility(a: Actor, i: In<typeof responsibilitySchema>): Promise<void> {
   const f = await loadForChange(a, i.id, i.version, 'responsibility');
+  const view = (es: ReadonlyArray<{ departmentId: number | null; personName: string | null; shareBp: number; note: string | null }>) =>
+    es.map(({ departmentId, personName, shareBp, note }) => ({ departmentId, personName, shareBp, note }));
+  const events = changed(f.id, 'responsibility', view(f.responsibilities), view(i.entries));
+  if (!events.length) return;
   const ids = [...new Set(i.entries.map((e) => e.departmentId).filter((d): d is number => d !== null))];
   if (ids.length) {
     const found = await a.db.selectFrom('departments').select('id').where('id', 'in', ids).execute();
@@ -134,29 +144,21 @@ export async function saveResponsibility(a: Actor, i: In<typeof responsibilitySc
       )
       .execute();
   }
-  const view = (es: ReadonlyArray<{ departmentId: number | null; personName: string | null; shareBp: number; note: string | null }>) =>
-    es.map(({ departmentId, personName, shareBp, note }) => ({ departmentId, personName, shareBp, note }));
-  await commitChange(a, f, {}, changed(f.id, 'responsibility', view(f.responsibilities), view(i.entries)));
+  await commitChange(a, f, {}, events);
 }
 
 export async function setEscalation(a: Actor, i: In<typeof escalationSchema>): Promise<void> {
   const f = await loadForChange(a, i.id, i.version, 'escalation');
-  await commitChange(
-    a,
-    f,
-    { escalated: i.escalated ? 1 : 0, escalation_reason: i.escalated ? i.reason : null },
-    changed(f.id, 'escalation', { escalated: f.escalated, reason: f.escalationReason }, { escalated: i.escalated, reason: i.escalated ? i.reason : null }),
-  );
+  const events = changed(f.id, 'escalation', { escalated: f.escalated, reason: f.escalationReason }, { escalated: i.escalated, reason: i.escalated ? i.reason : null });
+  if (!events.length) return;
+  await commitChange(a, f, { escalated: i.escalated ? 1 : 0, escalation_reason: i.escalated ? i.reason : null }, events);
 }
 
 export async function setDispute(a: Actor, i: In<typeof disputeSchema>): Promise<void> {
   const f = await loadForChange(a, i.id, i.version, 'dispute');
-  await commitChange(
-    a,
-    f,
-    { dispute_open: i.open ? 1 : 0, dispute_note: i.note },
-    changed(f.id, 'dispute', { open: f.disputeOpen, note: f.disputeNote }, { open: i.open, note: i.note }),
-  );
+  const events = changed(f.id, 'dispute', { open: f.disputeOpen, note: f.disputeNote }, { open: i.open, note: i.note });
+  if (!events.length) return;
+  await commitChange(a, f, { dispute_open: i.open ? 1 : 0, dispute_note: i.note }, events);
 }
 
 export async function recordAcceptance(a: Actor, i: In<typeof acceptanceSchema>): Promise<void> {
@@ -167,6 +169,15 @@ export async function recordAcceptance(a: Actor, i: In<typeof acceptanceSchema>)
   if (i.acceptedOn < f.receivedAt.slice(0, 10)) {
     throw fieldError('acceptedOn', 'before_receipt', 'the acceptance cannot be before the complaint was received');
   }
+  const view = (x: { acceptedBy: string; acceptedOn: string; receiptAttachmentId: number | null; note: string | null } | null) =>
+    x && { acceptedBy: x.acceptedBy, acceptedOn: x.acceptedOn, receiptAttachmentId: x.receiptAttachmentId, note: x.note };
+  // An acceptance recorded before the case came (back) into service does not count any more (case-file
+  // factsOf): recording it again is a new act, and the trail shows it even if nothing else differs.
+  const outdated = !!f.acceptance && !!f.stateChangedAt && f.acceptance.recordedAt < f.stateChangedAt;
+  const events: AuditEntry[] = outdated
+    ? [{ complaintId: f.id, kind: 'field_changed', field: 'acceptance', before: view(f.acceptance), after: view(i) }]
+    : changed(f.id, 'acceptance', view(f.acceptance), view(i));
+  if (!events.length) return;
   const row = {
     accepted_by: i.acceptedBy,
     accepted_on: i.acceptedOn,
@@ -180,9 +191,7 @@ export async function recordAcceptance(a: Actor, i: In<typeof acceptanceSchema>)
     .values({ complaint_id: f.id, ...row })
     .onConflict((oc) => oc.column('complaint_id').doUpdateSet(row))
     .execute();
-  const view = (x: { acceptedBy: string; acceptedOn: string; receiptAttachmentId: number | null; note: string | null } | null) =>
-    x && { acceptedBy: x.acceptedBy, acceptedOn: x.acceptedOn, receiptAttachmentId: x.receiptAttachmentId, note: x.note };
-  await commitChange(a, f, {}, changed(f.id, 'acceptance', view(f.acceptance), view(i)));
+  await commitChange(a, f, {}, events);
 }
 
 export async function recordVerification(a: Actor, i: In<typeof verificationSchema>): Promise<void> {

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { ApiError, fieldError } from '../../shared/errors';
 import type { ComplaintCreateInput, ComplaintUpdateInput } from '../../shared/schemas/complaint';
 import type { ComplaintDetail, ComplaintEvent } from '../../shared/types';
+import type { Role } from '../../shared/domain';
+import { canEdit } from '../rules/case-edits';
 import type { z } from 'zod';
 import type { complaintCreateSchema, complaintUpdateSchema } from '../../shared/schemas/complaint';
 import type { ComplaintUpdate, Database } from '../db/schema';
@@ -108,13 +110,21 @@ export async function createComplaint({ db, userId, now }: Actor, input: CreateC
   return detail;
 }
 
-export async function updateComplaint({ db, userId, now }: Actor, input: UpdateComplaint): Promise<ComplaintDetail> {
+export async function updateComplaint({ db, userId, role, now }: Actor & { role: Role }, input: UpdateComplaint): Promise<ComplaintDetail> {
   const current = await getComplaint(db, input.id);
   if (current.version !== input.version) {
     throw new ApiError(
       'CONFLICT',
       `complaint ${current.trackingNo} was changed by someone else (version ${current.version}, you edited ${input.version}); reload it and make your change again`,
     );
+  }
+  // The intake is corrected while the case is registered or investigated, like every other part of
+  // the form (rules/case-edits.ts): a decided or closed case keeps what it was decided on.
+  const blocked = canEdit('intake', current.state, role);
+  if (blocked) {
+    throw new ApiError('FORBIDDEN', blocked.message, [
+      { path: 'workflow', code: blocked.code, message: blocked.message, ...(blocked.params ? { params: blocked.params } : {}) },
+    ]);
   }
   const p = input.patch;
   const set: ComplaintUpdate = {};

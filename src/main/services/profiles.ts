@@ -2,6 +2,7 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } 
 import { sql, type Kysely } from 'kysely';
 import type { Role } from '../../shared/domain';
 import { ApiError, fieldError } from '../../shared/errors';
+import { DEFAULT_DEPARTMENTS } from '../../shared/departments';
 import type { Department, UserProfile } from '../../shared/types';
 import type { Database } from '../db/schema';
 
@@ -28,16 +29,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(got, expected);
 }
 
-/** Departments of seed 002 §3 and §5.3; codes are translated on screen, names are used once renamed. */
-export const DEFAULT_DEPARTMENTS = [
-  ['sales', 'Sales Department'],
-  ['sales_admin_office', 'Sales Administration Office'],
-  ['production', 'Production Department'],
-  ['production_technology', 'Production Technology Division'],
-  ['technical', 'Technical Department'],
-  ['finance', 'Finance Department'],
-  ['management', 'Management'],
-] as const;
+/** Departments of seed 002 §3 and §5.3 (shared: the screen translates them until renamed). */
+export { DEFAULT_DEPARTMENTS };
 
 export async function ensureDefaultDepartments(db: Kysely<Database>, now: Date): Promise<void> {
   const any = await db.selectFrom('departments').select('id').limit(1).executeTakeFirst();

@@ -30,3 +30,18 @@ export async function nextTrackingNumber(
     if (!taken) return no;
   }
 }
+
+/**
+ * The number `nextTrackingNumber` would hand out now, without taking it: for the preview in
+ * Settings. A format not used before this period starts at 1, as its counter would.
+ */
+export async function previewTrackingNumber(db: Kysely<Database>, format: string, at: Date, timeZone: string): Promise<string> {
+  const p = zonedParts(at, timeZone);
+  const ym = { year: p.year, month: p.month };
+  const row = await db.selectFrom('sequences').select('last').where('key', '=', periodKey(format, ym)).executeTakeFirst();
+  for (let n = (row?.last ?? 0) + 1; ; n++) {
+    const no = formatTrackingNumber(format, ym, n);
+    const taken = await db.selectFrom('complaints').select('id').where('tracking_no', '=', no).executeTakeFirst();
+    if (!taken) return no;
+  }
+}

@@ -6,6 +6,7 @@ import type { transitionSchema } from '../../shared/schemas/lifecycle';
 import { canEdit } from '../rules/case-edits';
 import { chairmanReason, check, explain, type WorkflowSettings } from '../rules/workflow';
 import { factsOf, getCaseFile } from './case-file';
+import type { AuditEntry } from './audit';
 import { commitChange, loadForChange, refused, type Actor } from './case-change';
 import { suggestOwner } from './profiles';
 import { getSettings } from './settings';
@@ -72,6 +73,11 @@ export async function transition(a: Actor, input: TransitionInput): Promise<void
     default:
       break;
   }
+  // The routing on accept changes the owner: the audit trail says so, as it does for complaints.assign.
+  const routed: AuditEntry[] =
+    set.owner_id !== undefined && set.owner_id !== file.ownerId
+      ? [{ complaintId: file.id, kind: 'field_changed', field: 'owner', before: file.ownerId, after: set.owner_id }]
+      : [];
   await commitChange(a, file, set, [
     {
       complaintId: file.id,
@@ -85,5 +91,6 @@ export async function transition(a: Actor, input: TransitionInput): Promise<void
         ...(verdict.note ? { why: verdict.note.code } : {}),
       },
     },
+    ...routed,
   ]);
 }

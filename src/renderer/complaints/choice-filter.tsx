@@ -4,7 +4,6 @@ import { useGridFilter, type CustomFilterProps } from 'ag-grid-react';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintRow } from '../../shared/types';
-import { CHOICES, choiceLabel, type ChoiceField } from './enum-labels';
 
 /**
  * A choice column's filter: a checkbox per code, with the screen words of the current language.
@@ -17,14 +16,15 @@ export interface SetFilterModel {
 }
 
 export interface ChoiceFilterParams {
-  choiceField: ChoiceField;
+  /** The enum's name in the catalogue: labels are `enum.<choiceField>.<code>`. */
+  choiceField: string;
+  codes: readonly string[];
 }
 
 type Props = CustomFilterProps<ComplaintRow, unknown, SetFilterModel> & ChoiceFilterParams;
 
-export function ChoiceFilter({ model, onModelChange, getValue, choiceField }: Props) {
+export function ChoiceFilter({ model, onModelChange, getValue, choiceField, codes: all }: Props) {
   const { t } = useTranslation();
-  const all: readonly string[] = CHOICES[choiceField];
   const selected = model ? model.values : all;
 
   const doesFilterPass = useCallback(
@@ -56,7 +56,7 @@ export function ChoiceFilter({ model, onModelChange, getValue, choiceField }: Pr
             checked={selected.includes(code)}
             onChange={(e) => set(e.target.checked ? [...selected, code] : selected.filter((v) => v !== code))}
           >
-            {choiceLabel(t, choiceField, code)}
+            {t(`enum.${choiceField}.${code}`, { defaultValue: code })}
           </Checkbox>
         </div>
       ))}

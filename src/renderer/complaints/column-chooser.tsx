@@ -25,7 +25,7 @@ export function ColumnChooser({ api, onChange }: { api: GridApi<ComplaintRow> | 
                 setTick((n) => n + 1);
               }}
             >
-              {t(`field.${c.getColId()}`)}
+              {c.getColDef().headerName ?? c.getColId()}
             </Checkbox>
           </div>
         ))}

@@ -2,18 +2,26 @@ import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { CLASSIFICATIONS } from '../../shared/domain';
 import { TEXT_FILTER_TYPES, type TrackingColumn } from '../../shared/schemas/grid';
 import type { ComplaintRow } from '../../shared/types';
 import { formatInstant } from '../common/format';
 import { ChoiceFilter, type ChoiceFilterParams } from './choice-filter';
-import { choiceLabel, SeverityTag, StateTag, type ChoiceField } from './enum-labels';
+import { CHOICES } from './enum-labels';
+import { ageInDays, NextStepCell, nextStepText, SeverityCell, StateCell } from './tracking-cells';
 
 /**
- * Columns of the customer complaints tracking table. Every column id is a field of the server's
- * closed column list, and each filter offers only what the server can answer in SQL.
+ * Columns of the customer complaints tracking table. A column the server can sort or filter has a
+ * colId from its closed list (shared/schemas/grid.ts), and each filter offers only what SQL answers;
+ * the others (owner, age, next step) are worked out from the row and say so by not sorting — except
+ * age, whose order is the received date's reversed (tracking-datasource.ts maps it).
  */
 
-type Col = ColDef<ComplaintRow> & { colId: TrackingColumn; field: TrackingColumn };
+type Col = ColDef<ComplaintRow> & { colId: string };
+
+/** The choice lists of the table: the case's enums and the classification (seed 002 §5.1–5.2). */
+export const TABLE_CHOICES = { ...CHOICES, classification: CLASSIFICATIONS } as const;
+type TableChoice = keyof typeof TABLE_CHOICES;
 
 const textFilter = {
   filter: 'agTextColumnFilter',
@@ -31,55 +39,66 @@ const dateFilter = {
   },
 };
 
-function choiceFilter(choiceField: ChoiceField) {
-  const filterParams: ChoiceFilterParams = { choiceField };
+function choiceFilter(field: TableChoice) {
+  const filterParams: ChoiceFilterParams = { choiceField: field, codes: TABLE_CHOICES[field] };
   return { filter: ChoiceFilter, filterParams };
 }
 
-function ChoiceCell({ value, field }: CustomCellRendererProps<ComplaintRow, string> & { field: ChoiceField }) {
+function ChoiceCell({ value, field }: CustomCellRendererProps<ComplaintRow, string> & { field: TableChoice }) {
   const { t } = useTranslation();
-  return value ? <>{choiceLabel(t, field, value)}</> : null;
+  return value ? <>{t(`enum.${field}.${value}`, { defaultValue: value })}</> : null;
 }
 
 const instantFormatter = (p: ValueFormatterParams<ComplaintRow, string>) => formatInstant(p.value);
+const computed = { sortable: false, filter: false } as const;
 
 export function trackingColumns(t: TFunction): Col[] {
-  const col = (field: TrackingColumn, rest: Omit<ColDef<ComplaintRow>, 'colId' | 'field'>): Col => ({
+  const col = (field: TrackingColumn, rest: Omit<ColDef<ComplaintRow>, 'colId' | 'field'>, header = `field.${field}`): Col => ({
     ...rest,
     colId: field,
     field,
-    headerName: t(`field.${field}`),
-    headerTooltip: t(`field.${field}`),
+    headerName: t(header),
+    headerTooltip: t(header),
   });
-  const choice = (field: ChoiceField & TrackingColumn, width: number): Col =>
-    col(field, {
-      initialWidth: width,
-      ...choiceFilter(field),
-      cellRenderer: ChoiceCell,
-      cellRendererParams: { field },
-    });
+  const own = (colId: string, rest: Omit<ColDef<ComplaintRow>, 'colId'>): Col => ({
+    ...rest,
+    colId,
+    headerName: t(`table.col.${colId}`),
+    headerTooltip: t(`table.col.${colId}`),
+  });
+  const choice = (field: TableChoice & TrackingColumn, width: number, header?: string): Col =>
+    col(field, { initialWidth: width, ...choiceFilter(field), cellRenderer: ChoiceCell, cellRendererParams: { field } }, header);
 
   return [
     col('trackingNo', { initialWidth: 150, initialPinned: 'left', ...textFilter, cellClass: 'cell-tracking-no' }),
     col('receivedAt', { initialWidth: 150, initialSort: 'desc', ...dateFilter, valueFormatter: instantFormatter }),
-    choice('channel', 115),
+    own('age', {
+      initialWidth: 105,
+      filter: false,
+      type: 'rightAligned',
+      valueGetter: (p) => ageInDays(p.data?.receivedAt),
+    }),
+    col('severity', { initialWidth: 110, ...choiceFilter('severity'), cellRenderer: SeverityCell }),
+    col('state', { initialWidth: 150, ...choiceFilter('state'), cellRenderer: StateCell }),
+    own('nextStep', {
+      ...computed,
+      initialWidth: 210,
+      valueGetter: (p) => (p.data ? nextStepText(t, p.data.state) : ''),
+      tooltipValueGetter: (p) => (typeof p.value === 'string' ? p.value : undefined),
+      cellRenderer: NextStepCell,
+    }),
+    own('ownerName', { ...computed, field: 'ownerName', initialWidth: 120 }),
     col('customerName', { initialWidth: 220, ...textFilter, tooltipField: 'customerName' }),
+    choice('channel', 115),
     col('contactName', { initialWidth: 150, ...textFilter }),
     col('productModel', { initialWidth: 145, ...textFilter }),
     col('serialNo', { initialWidth: 150, ...textFilter }),
     col('deliveryDate', { initialWidth: 135, ...dateFilter }),
     choice('defectCategory', 150),
-    col('severity', { initialWidth: 110, ...choiceFilter('severity'), cellRenderer: SeverityCell }),
-    col('state', { initialWidth: 100, ...choiceFilter('state'), cellRenderer: StateCell }),
+    choice('classification', 120, 'table.col.classification'),
     col('description', { initialFlex: 1, minWidth: 240, ...textFilter, tooltipField: 'description' }),
     col('createdAt', { initialWidth: 150, initialHide: true, ...dateFilter, valueFormatter: instantFormatter }),
+    col('stateChangedAt', { initialWidth: 150, initialHide: true, ...dateFilter, valueFormatter: instantFormatter }, 'table.col.stateChangedAt'),
+    col('closedAt', { initialWidth: 150, initialHide: true, ...dateFilter, valueFormatter: instantFormatter }, 'table.col.closedAt'),
   ];
-}
-
-function SeverityCell({ value }: CustomCellRendererProps<ComplaintRow, string>) {
-  return <SeverityTag value={value} />;
-}
-
-function StateCell({ value }: CustomCellRendererProps<ComplaintRow, string>) {
-  return <StateTag value={value} />;
 }

@@ -1,6 +1,6 @@
 import type { IDatasource, IGetRowsParams, SortModelItem } from 'ag-grid-community';
 import type { MethodInput } from '../../shared/contract';
-import { TRACKING_COLUMNS, type TrackingColumn } from '../../shared/schemas/grid';
+import { TRACKING_COLUMNS, type TrackingColumn, type TrackingView } from '../../shared/schemas/grid';
 import type { ComplaintRow } from '../../shared/types';
 import { call } from '../api/client';
 
@@ -24,16 +24,27 @@ export function serverFilterModel(model: unknown): FilterInput {
   return out as FilterInput;
 }
 
-/** The server sorts by at most three columns. */
+/**
+ * The server sorts by at most three of its columns. Age is worked out on the screen from the received
+ * date, so the oldest case first is the earliest received first: age ascending is receivedAt descending.
+ */
 export function serverSortModel(model: SortModelItem[]): SortInput {
-  return model
-    .filter((s): s is SortModelItem & { colId: TrackingColumn } => isColumn(s.colId))
-    .slice(0, 3)
-    .map((s) => ({ colId: s.colId, sort: s.sort }));
+  const out: SortInput = [];
+  for (const s of model) {
+    const item =
+      s.colId === 'age'
+        ? { colId: 'receivedAt' as const, sort: s.sort === 'asc' ? ('desc' as const) : ('asc' as const) }
+        : isColumn(s.colId)
+          ? { colId: s.colId, sort: s.sort }
+          : null;
+    if (item && !out.some((o) => o.colId === item.colId)) out.push(item);
+  }
+  return out.slice(0, 3);
 }
 
 export interface DatasourceHooks {
   quickSearch(): string;
+  view(): TrackingView;
   onCount(count: number | null): void;
   onError(e: unknown): void;
 }
@@ -44,10 +55,11 @@ export function trackingDatasource(hooks: DatasourceHooks): IDatasource {
     getRows(p: IGetRowsParams<ComplaintRow>) {
       const filterModel = serverFilterModel(p.filterModel);
       const quickSearch = hooks.quickSearch();
+      const view = hooks.view();
       if (p.startRow === 0) {
         const mine = ++countSeq;
         hooks.onCount(null);
-        call('complaints.count', { filterModel, quickSearch }).then(
+        call('complaints.count', { filterModel, quickSearch, view }).then(
           (r) => mine === countSeq && hooks.onCount(r.count),
           () => undefined,
         );
@@ -58,6 +70,7 @@ export function trackingDatasource(hooks: DatasourceHooks): IDatasource {
         sortModel: serverSortModel(p.sortModel),
         filterModel,
         quickSearch,
+        view,
       }).then(
         (r) => p.successCallback(r.rows, r.lastRow ?? -1),
         (e: unknown) => {

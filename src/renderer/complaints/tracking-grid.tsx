@@ -68,6 +68,7 @@ export function TrackingGrid({ layout, savedFilterModel, onFilterModel, onApi, .
       'datasource',
       trackingDatasource({
         quickSearch: () => hooksRef.current.quickSearch(),
+        view: () => hooksRef.current.view(),
         onCount: (n) => hooksRef.current.onCount(n),
         onError: (err) => hooksRef.current.onError(err),
       }),
@@ -90,7 +91,7 @@ export function TrackingGrid({ layout, savedFilterModel, onFilterModel, onApi, .
         rowModelType="infinite"
         cacheBlockSize={100}
         maxBlocksInCache={50}
-        // Thirteen columns: rendering all keeps every header reachable (and findable by tests).
+        // Twenty columns at most: rendering all keeps every header reachable (and findable by tests).
         suppressColumnVirtualisation
         getRowId={(p) => String(p.data.id)}
         tooltipShowDelay={600}

@@ -1,5 +1,5 @@
 import { PlusOutlined, UndoOutlined } from '@ant-design/icons';
-import { App, Button, Input, Typography } from 'antd';
+import { App, Button, Input, Skeleton, Typography } from 'antd';
 import type { FilterModel, GridApi } from 'ag-grid-community';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { navigate, paths } from '../shell/router';
 import { ColumnChooser } from './column-chooser';
 import { TrackingGrid } from './tracking-grid';
 import { useColumnLayout } from './use-column-layout';
+import { useTrackingView, ViewSwitch } from './tracking-views';
 
 /**
  * The customer complaints tracking table (seed 002 §5.1), the home page: every case, newest first,
@@ -29,7 +30,8 @@ export function TrackingTablePage() {
   const quickSearch = useRef('');
   const filterModel = useRef<FilterModel | null>(null);
   const [columnFiltered, setColumnFiltered] = useState(false);
-  const filtered = columnFiltered || search.trim() !== '';
+  const views = useTrackingView();
+  const filtered = columnFiltered || search.trim() !== '' || views.view !== 'all';
 
   const applySearch = useDebouncedCallback((q: string) => {
     if (q.trim() === quickSearch.current) return;
@@ -54,6 +56,17 @@ export function TrackingTablePage() {
           {t('table.openHint')}
         </Typography.Text>
       </div>
+      {views.view && (
+        <div className="tracking-toolbar">
+          <ViewSwitch
+            value={views.view}
+            onChange={(v) => {
+              views.choose(v);
+              api?.purgeInfiniteCache();
+            }}
+          />
+        </div>
+      )}
       <div className="tracking-toolbar">
         <Input.Search
           id="tracking-search"
@@ -90,19 +103,25 @@ export function TrackingTablePage() {
           {t('table.register')}
         </Button>
       </div>
-      <TrackingGrid
-        key={currentLanguage()}
-        layout={layout}
-        savedFilterModel={() => filterModel.current}
-        onFilterModel={(m) => {
-          filterModel.current = m;
-          setColumnFiltered(Object.keys(m).length > 0);
-        }}
-        onApi={setApi}
-        quickSearch={() => quickSearch.current}
-        onCount={setCount}
-        onError={showError}
-      />
+      {/* The grid waits for the remembered view, so that no other view's rows flash by first. */}
+      {views.view === null ? (
+        <Skeleton active />
+      ) : (
+        <TrackingGrid
+          key={currentLanguage()}
+          layout={layout}
+          savedFilterModel={() => filterModel.current}
+          onFilterModel={(m) => {
+            filterModel.current = m;
+            setColumnFiltered(Object.keys(m).length > 0);
+          }}
+          onApi={setApi}
+          quickSearch={() => quickSearch.current}
+          view={views.current}
+          onCount={setCount}
+          onError={showError}
+        />
+      )}
     </div>
   );
 }

@@ -1,24 +1,34 @@
-import { FileAddOutlined, TableOutlined, UserOutlined } from '@ant-design/icons';
-import { Breadcrumb, Layout, Menu, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { FileAddOutlined, SettingOutlined, TableOutlined } from '@ant-design/icons';
+import { Breadcrumb, Layout, Menu, Space } from 'antd';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../shared/types';
 import { LanguageSwitch } from './language-switch';
+import { ProfileSwitch } from './profile-switch';
 import { navigate, paths, type Route } from './router';
+import { useSession } from './session';
 
 const { Header, Sider, Content } = Layout;
 
-/** The frame around every page: menu on the left, app name, current user and language on top. */
-export function AppShell({ route, user, children }: { route: Route; user: User | null; children: ReactNode }) {
+const MENU = { complaints: paths.complaints, register: paths.register, settings: paths.settings } as const;
+type MenuKey = keyof typeof MENU;
+
+function menuKey(route: Route): MenuKey {
+  return route.name === 'register' || route.name === 'settings' ? route.name : 'complaints';
+}
+
+/** The frame around every page: menu on the left, app name, who is working and language on top. */
+export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
   const { t } = useTranslation();
-  const selected = route.name === 'register' ? 'register' : 'complaints';
+  const { generation } = useSession();
   const table = { title: <a href={paths.complaints}>{t('nav.complaints')}</a> };
   const crumbs =
     route.name === 'register'
       ? [table, { title: t('nav.register') }]
       : route.name === 'case'
         ? [table, { title: t('nav.case') }]
-        : [{ title: t('nav.complaints') }];
+        : route.name === 'settings'
+          ? [{ title: t('settings.nav') }]
+          : [{ title: t('nav.complaints') }];
   return (
     <Layout className="shell">
       <Sider width={212} className="shell-sider">
@@ -29,11 +39,12 @@ export function AppShell({ route, user, children }: { route: Route; user: User |
         <Menu
           theme="dark"
           mode="inline"
-          selectedKeys={[selected]}
-          onClick={(e) => navigate(e.key === 'register' ? paths.register : paths.complaints)}
+          selectedKeys={[menuKey(route)]}
+          onClick={(e) => navigate(MENU[e.key as MenuKey] ?? paths.complaints)}
           items={[
             { key: 'complaints', icon: <TableOutlined />, label: t('nav.complaints') },
             { key: 'register', icon: <FileAddOutlined />, label: t('nav.register') },
+            { key: 'settings', icon: <SettingOutlined />, label: t('settings.nav') },
           ]}
         />
       </Sider>
@@ -41,16 +52,14 @@ export function AppShell({ route, user, children }: { route: Route; user: User |
         <Header className="shell-header">
           <Breadcrumb items={crumbs} />
           <Space size="large">
-            {user && (
-              <Typography.Text type="secondary" data-testid="current-user">
-                <UserOutlined />{' '}
-                {t('header.user', { name: user.name, role: t(`enum.role.${user.role}`) })}
-              </Typography.Text>
-            )}
+            <ProfileSwitch />
             <LanguageSwitch />
           </Space>
         </Header>
-        <Content className="shell-content">{children}</Content>
+        {/* Another person: the page starts again with their rights and their saved views. */}
+        <Content className="shell-content">
+          <Fragment key={generation}>{children}</Fragment>
+        </Content>
       </Layout>
     </Layout>
   );

@@ -1,25 +1,34 @@
 import { useEffect, useState } from 'react';
+import { feedbackFormHash } from '../../shared/print';
+import { parseFeedbackFormRoute, type FeedbackFormRoute } from '../print/route';
 
 /**
- * A hash router of three routes; the hash survives a reload and works the same from `file://`
+ * A hash router of a few routes; the hash survives a reload and works the same from `file://`
  * (Electron) and from the host, with no server-side routing.
  */
 export type Route =
   | { name: 'complaints' }
   | { name: 'register' }
   | { name: 'case'; id: number }
+  | { name: 'settings' }
+  | FeedbackFormRoute
   | { name: 'notFound' };
 
 export const paths = {
   complaints: '#/complaints',
   register: '#/complaints/new',
   case: (id: number) => `#/complaints/${id}`,
+  settings: '#/settings',
+  feedbackForm: feedbackFormHash,
 };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/complaints';
   if (path === '/' || path === '/complaints') return { name: 'complaints' };
   if (path === '/complaints/new') return { name: 'register' };
+  if (path === '/settings') return { name: 'settings' };
+  const form = parseFeedbackFormRoute(hash);
+  if (form) return form;
   const m = /^\/complaints\/(\d{1,12})$/.exec(path);
   if (m) return { name: 'case', id: Number(m[1]) };
   return { name: 'notFound' };

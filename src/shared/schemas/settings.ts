@@ -3,17 +3,19 @@ import { z } from 'zod';
 /** Tokens a tracking-number format may use; at least one `N` run (the sequence) is required. */
 export const TRACKING_FORMAT_RE = /^(?=.*\{N+\})[A-Za-z0-9\-_/{}]+$/;
 
+export const trackingNumberFormatSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(40)
+  .refine((s) => TRACKING_FORMAT_RE.test(s), {
+    params: { code: 'tracking_format' },
+    message: 'use letters, digits, - _ / and the tokens {YYYY} {YY} {MM} {NNNN}',
+  });
+
 export const settingsPatchSchema = z
   .object({
-    trackingNumberFormat: z
-      .string()
-      .trim()
-      .min(3)
-      .max(40)
-      .refine((s) => TRACKING_FORMAT_RE.test(s), {
-        params: { code: 'tracking_format' },
-        message: 'use letters, digits, - _ / and the tokens {YYYY} {YY} {MM} {NNNN}',
-      }),
+    trackingNumberFormat: trackingNumberFormatSchema,
     officeTimeZone: z.string().refine(
       (tz) => {
         try {

@@ -2,9 +2,9 @@ import { Button, Form, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintDetail } from '../../shared/types';
-import { CustomerSelect } from './customer-select';
-import { IntakeFields } from './intake-fields';
-import { diffPatch, fromDetail, type IntakeValues } from './intake-values';
+import { CustomerSelect } from '../complaints/customer-select';
+import { IntakeFields } from '../complaints/intake-fields';
+import { diffPatch, fromDetail, type IntakeValues } from '../complaints/intake-values';
 import type { FormInstance } from 'antd';
 
 /**
@@ -40,10 +40,7 @@ export function CaseEditForm({ c, onSave, onCancel }: Props) {
       onFinish={(v) => void submit(v)}
       scrollToFirstError
     >
-      <IntakeFields
-        form={form}
-        customerField={<CustomerSelect initial={{ id: c.customerId, name: c.customerName, region: null }} />}
-      />
+      <IntakeFields form={form} customerField={<CustomerSelect initial={{ id: c.customerId, name: c.customerName, region: null }} />} />
       <Space>
         <Button id="case-save" type="primary" htmlType="submit" loading={saving}>
           {t('case.save')}

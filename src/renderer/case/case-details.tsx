@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintDetail } from '../../shared/types';
 import { formatDate, formatInstant } from '../common/format';
-import { choiceLabel, SeverityTag } from './enum-labels';
+import { choiceLabel, SeverityTag } from '../complaints/enum-labels';
 
 /** The intake fields of a case, read-only. */
 export function CaseDetails({ c }: { c: ComplaintDetail }) {
@@ -20,7 +20,7 @@ export function CaseDetails({ c }: { c: ComplaintDetail }) {
     <Descriptions
       bordered
       size="small"
-      column={{ xs: 1, md: 2, xl: 3 }}
+      column={{ xs: 1, md: 2 }}
       data-testid="case-details"
       items={[
         item('receivedAt', formatInstant(c.receivedAt)),
@@ -35,7 +35,7 @@ export function CaseDetails({ c }: { c: ComplaintDetail }) {
         item('defectCategory', choiceLabel(t, 'defectCategory', c.defectCategory)),
         item('severity', <SeverityTag value={c.severity} />),
         item('createdAt', formatInstant(c.createdAt)),
-        item('description', <div className="case-description">{c.description}</div>, 3),
+        item('description', <div className="case-description">{c.description}</div>, 2),
       ]}
     />
   );

@@ -1,0 +1,91 @@
+import { pathToFileURL } from 'node:url';
+import { BrowserWindow } from 'electron';
+import { feedbackFormHash, PRINT_STATE_ATTRIBUTE, type FormTarget } from '../../shared/print';
+import type { FormPrinter } from '../print/port';
+import { guardNavigation } from './navigation';
+import { isOwnUrl, type RendererLocation } from './renderer-location';
+import { secureWebPreferences } from './window';
+
+/**
+ * The Electron printer: a hidden window loads the form's route of our own renderer, waits until the
+ * page says it is drawn, then prints it — to PDF (`printToPDF` with the page's CSS size, A4) or
+ * through the system print dialog (`webContents.print`). Printing a hidden window rather than the
+ * person's own keeps the case page where it was, and the same path serves the case page's button
+ * and the form page's toolbar. The window is destroyed when done.
+ */
+
+export interface ElectronPrinterDeps {
+  location: RendererLocation;
+  preloadPath: string;
+  /**
+   * Lets the hidden window's api calls through IPC while it lives (it reads the case like any page
+   * of ours); answers the function that takes it off again.
+   */
+  track(win: BrowserWindow): () => void;
+  timeoutMs?: number;
+  /** Polling interval while waiting for the page; tests shorten it. */
+  pollMs?: number;
+}
+
+export function formUrl(location: RendererLocation, target: FormTarget): string {
+  const base = location.kind === 'dev-server' ? location.url : pathToFileURL(location.indexFile).href;
+  return base.replace(/#.*$/, '') + feedbackFormHash(target.id, target.lang);
+}
+
+export function createElectronPrinter(deps: ElectronPrinterDeps): FormPrinter {
+  const timeout = deps.timeoutMs ?? 30_000;
+  const poll = deps.pollMs ?? 100;
+
+  async function waitUntilDrawn(win: BrowserWindow): Promise<void> {
+    const until = Date.now() + timeout;
+    const probe = `document.documentElement.getAttribute(${JSON.stringify(PRINT_STATE_ATTRIBUTE)})`;
+    for (;;) {
+      const state: unknown = await win.webContents.executeJavaScript(probe);
+      if (state === 'ready') return;
+      if (state === 'error') throw new Error('the feedback form could not be drawn');
+      if (Date.now() > until) throw new Error('the feedback form took too long to draw');
+      await new Promise((ok) => setTimeout(ok, poll));
+    }
+  }
+
+  async function withForm<T>(target: FormTarget, use: (win: BrowserWindow) => Promise<T>): Promise<T> {
+    const win = new BrowserWindow({
+      show: false,
+      // About an A4 sheet at 96 dpi; the PDF takes its size from the page's CSS, not from this.
+      width: 900,
+      height: 1200,
+      webPreferences: secureWebPreferences(deps.preloadPath),
+    });
+    guardNavigation(
+      win.webContents,
+      (url) => isOwnUrl(deps.location, url),
+      () => {},
+    );
+    const untrack = deps.track(win);
+    try {
+      await win.loadURL(formUrl(deps.location, target));
+      await waitUntilDrawn(win);
+      return await use(win);
+    } finally {
+      untrack();
+      if (!win.isDestroyed()) win.destroy();
+    }
+  }
+
+  return {
+    pdf: (target) =>
+      withForm(target, (win) => win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true })),
+    print: (target) =>
+      withForm(
+        target,
+        (win) =>
+          new Promise<void>((ok, fail) => {
+            win.webContents.print({ silent: false, printBackground: true }, (success, reason) => {
+              // Cancelling the dialog is the person's choice, not a failure.
+              if (success || reason === 'cancelled') ok();
+              else fail(new Error(`printing failed: ${reason}`));
+            });
+          }),
+      ),
+  };
+}

@@ -1,0 +1,96 @@
+import { Result, Spin } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { feedbackFormHash, PRINT_STATE_ATTRIBUTE, type FormLanguage, type PrintState } from '../../shared/print';
+import type { CaseFile } from '../../shared/types';
+import { call, on } from '../api/client';
+import { toApiError } from '../common/api-errors';
+import { currentLanguage, i18n } from '../i18n';
+import { FeedbackForm } from './feedback-form';
+import { FormToolbar } from './form-toolbar';
+import type { FeedbackFormRoute } from './route';
+import './feedback-form.css';
+
+/**
+ * `#/print/feedback-form/:id?lang=`: the form alone, as it will be on paper, under a toolbar that
+ * print CSS hides. Printers (Electron's hidden window, the host's Chromium) load this same page and
+ * wait for `<html data-print-state>`; the host's Print button opens it with `autoprint=1`.
+ */
+export function FeedbackFormPage({ route }: { route: FeedbackFormRoute }) {
+  const { t } = useTranslation();
+  const lang: FormLanguage = route.lang ?? currentLanguage();
+  const [data, setData] = useState<{ file: CaseFile; currency: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      Promise.all([call('complaints.file', { id: route.id }), call('settings.get', {})]).then(
+        ([file, settings]) => live && setData({ file, currency: settings.baseCurrency }),
+        (e: unknown) => live && setError(toApiError(e).message),
+      );
+    void load();
+    const off = on('complaints.changed', ({ ids }) => {
+      if (ids.includes(route.id)) void load();
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, [route.id]);
+
+  const formT = useMemo(() => i18n.getFixedT(lang), [lang]);
+  const printedAt = useMemo(() => new Date(), []);
+  usePrintState(error ? 'error' : data ? 'ready' : null, route.autoprint ? feedbackFormHash(route.id, lang) : null);
+
+  useEffect(() => {
+    if (!data) return;
+    const before = document.title;
+    // Browsers offer the title as the PDF's name in their print dialog.
+    document.title = `${formT('form.title')} ${data.file.trackingNo}`;
+    return () => {
+      document.title = before;
+    };
+  }, [data, formT]);
+
+  return (
+    <div className="ff-page">
+      <FormToolbar id={route.id} lang={lang} />
+      {error ? (
+        <Result status="warning" title={t('print.loadFailed')} subTitle={error} />
+      ) : data ? (
+        <FeedbackForm file={data.file} lang={lang} t={formT} currency={data.currency} printedAt={printedAt} />
+      ) : (
+        <Spin className="ff-loading" />
+      )}
+    </div>
+  );
+}
+
+/**
+ * Tells printers the page is drawn (fonts included). Opened to print (`autoprintThen`: the same
+ * route without `autoprint`), it opens the print dialog once, and forgets it so a reload does not.
+ */
+function usePrintState(state: PrintState | null, autoprintThen: string | null): void {
+  const done = useRef(false);
+  useEffect(() => {
+    const html = document.documentElement;
+    if (!state) return;
+    let live = true;
+    void document.fonts.ready.then(() =>
+      requestAnimationFrame(() => {
+        if (!live) return;
+        html.setAttribute(PRINT_STATE_ATTRIBUTE, state);
+        if (state === 'ready' && autoprintThen && !done.current) {
+          done.current = true;
+          history.replaceState(null, '', autoprintThen);
+          window.print();
+        }
+      }),
+    );
+    return () => {
+      live = false;
+      html.removeAttribute(PRINT_STATE_ATTRIBUTE);
+    };
+  }, [state, autoprintThen]);
+}

@@ -1,0 +1,43 @@
+import { Alert, Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../shell/session';
+import { DepartmentsTab } from './departments-tab';
+import { GeneralTab } from './general-tab';
+import { UsersTab } from './users-tab';
+import '../shell/shell.css';
+
+/**
+ * Settings: profiles and roles, departments, and the office-wide settings. Everyone may look;
+ * only the administrator may change anything — main refuses the others whatever the screen shows.
+ */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  if (!user) return null;
+  const admin = user.role === 'admin';
+  return (
+    <div className="settings-page" data-testid="settings-page">
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('settings.title')}
+      </Typography.Title>
+      {!admin && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="settings-read-only"
+          style={{ marginBottom: 16 }}
+          title={t('settings.readOnly')}
+          description={t('settings.readOnlyHint', { role: t(`enum.role.${user.role}`) })}
+        />
+      )}
+      <Tabs
+        defaultActiveKey="users"
+        items={[
+          { key: 'users', label: t('settings.tabs.users'), children: <UsersTab editable={admin} /> },
+          { key: 'departments', label: t('settings.tabs.departments'), children: <DepartmentsTab editable={admin} /> },
+          { key: 'general', label: t('settings.tabs.general'), children: <GeneralTab editable={admin} /> },
+        ]}
+      />
+    </div>
+  );
+}
