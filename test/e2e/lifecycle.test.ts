@@ -27,7 +27,7 @@ describe('the complaint lifecycle on the case page', { timeout: 60_000 }, () => 
 
   beforeAll(async () => {
     e = await startE2E({ locale: 'zh-CN' });
-    e.page.setDefaultTimeout(8_000);
+    e.page.setDefaultTimeout(20_000);
     await e.app.dispatch('app.startEmpty', {});
     for (const [name, role] of PEOPLE) {
       const r = await e.app.dispatch('users.create', { name, role });
@@ -151,7 +151,7 @@ describe('the complaint lifecycle on the case page', { timeout: 60_000 }, () => 
       name: '现场视频.mp4',
       mimeType: 'video/mp4',
       buffer: Buffer.alloc(21 * 1024 * 1024),
-    });
+    }, { timeout: 90_000 }); // 21 MB through the DevTools protocol is slow on a loaded machine
     await expect.poll(() => page.locator('.ant-message-notice').last().innerText()).toContain('超过 20.0 MB 的上限');
     await page.locator('#acceptance-edit').click();
     await page
