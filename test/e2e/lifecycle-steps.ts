@@ -82,19 +82,14 @@ export async function expectState(page: Page, label: string): Promise<void> {
 
 /** Picks an option of an antd Select by its visible title. */
 export async function pick(page: Page, selector: string, title: string): Promise<void> {
-  // On a loaded machine a click can land while the list is still sliding in and be lost: pick again
-  // until the list has closed, rather than wait for a close that will not come.
-  for (let attempt = 0; ; attempt++) {
-    const open = page.locator('.ant-select-dropdown:visible');
-    if (!(await open.count())) await page.locator(selector).click();
-    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
-    try {
-      await open.waitFor({ state: 'hidden', timeout: 3_000 });
-      return;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-    }
-  }
+  // An autocomplete list of an earlier field may still be open (it closes on blur, late on a loaded
+  // machine): close every list first, so that the option is looked up in this select's own list.
+  const open = page.locator('.ant-select-dropdown:visible');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => open.count()).toBe(0);
+  await page.locator(selector).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
+  await expect.poll(() => open.count()).toBe(0);
 }
 
 /** Takes a step of the procedure through its button and the confirming dialog. */
