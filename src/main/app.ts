@@ -9,6 +9,10 @@ import { ensureDefaultUser, getUser } from './services/users';
 import { ensureDefaultDepartments } from './services/profiles';
 import type { StoredAttachment } from './services/attachments';
 import type { FormPrinter } from './print/port';
+import { createRuleContextCache } from './services/rule-context';
+import { createRuleEngine, type RuleEngine } from './services/rule-engine';
+import { ensureDefaultRules } from './services/rule-store';
+import { createScheduler, type Scheduler } from './services/scheduler';
 
 /**
  * The app without a window: store, rule engine and api, as both the Electron shell and the headless
@@ -23,6 +27,10 @@ export interface DeskApp {
   subscribe(listener: (event: DeskEventName, payload: unknown) => void): () => void;
   store: Store;
   dataDir: string;
+  /** The rule engine (issue 4): evaluates every change to a case. */
+  engine: RuleEngine;
+  /** Time-based rules every minute; started unless `scheduler: false` (then passes run only when asked). */
+  scheduler: Scheduler;
   close(): Promise<void>;
 }
 
@@ -41,6 +49,11 @@ export interface AppOptions {
    * Without one, `print.feedbackFormPdf` answers an error and the page prints itself.
    */
   printer?: FormPrinter;
+  /**
+   * The rule engine's scheduler: on by default (a pass at start, then every minute). `false` leaves
+   * it stopped, for tests that run passes themselves with `scheduler.runOnce()`.
+   */
+  scheduler?: false | { intervalMs?: number };
 }
 
 export async function createDeskApp(opts: AppOptions): Promise<DeskApp> {
@@ -49,7 +62,24 @@ export async function createDeskApp(opts: AppOptions): Promise<DeskApp> {
   const clock = opts.clock ?? (() => new Date());
   await ensureDefaultDepartments(store.db, clock());
   let currentUserId = (await ensureDefaultUser(store.db, clock())).id;
+  // The office's rules as data: the defaults on first start, nothing on later ones.
+  await store.db.transaction().execute((trx) => ensureDefaultRules(trx, clock()));
+  const engine = createRuleEngine(createRuleContextCache());
   const listeners = new Set<(event: DeskEventName, payload: unknown) => void>();
+  const publish = (event: DeskEventName, payload: unknown) => {
+    for (const l of listeners) l(event, payload);
+    // New demo cases and changed rules or calendar days: the scheduler brings the cases up to date at once.
+    if (event === 'app.dataReset' || event === 'rules.changed') scheduler.runSoon();
+  };
+  const log = opts.log ?? ((m: string, e: unknown) => console.error(m, e));
+  const scheduler = createScheduler({
+    db: store.db,
+    engine,
+    clock,
+    publish,
+    log,
+    ...(opts.scheduler ? { intervalMs: opts.scheduler.intervalMs } : {}),
+  });
 
   const dispatch = createDispatcher({
     db: store.db,
@@ -59,30 +89,35 @@ export async function createDeskApp(opts: AppOptions): Promise<DeskApp> {
       attachmentsDir: join(opts.dataDir, 'attachments'),
       openAttachment: opts.openAttachment ?? (async (f) => ({ url: `/attachments/${f.id}` })),
       printer: opts.printer ?? null,
+      engine,
     }),
     switchUser: (id) => {
       currentUserId = id;
     },
     clock,
-    log: opts.log ?? ((m, e) => console.error(m, e)),
+    log,
     currentUser: async () => {
       const u = await getUser(store.db, currentUserId);
       if (!u) throw new ApiError('UNAUTHENTICATED', 'the current profile no longer exists; choose another');
       return u;
     },
-    publish: (event, payload) => {
-      for (const l of listeners) l(event, payload);
-    },
+    publish,
   });
+  if (opts.scheduler !== false) scheduler.start();
 
   return {
     dispatch,
     store,
     dataDir: opts.dataDir,
+    engine,
+    scheduler,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => store.close(),
+    close: async () => {
+      await scheduler.stop();
+      await store.close();
+    },
   };
 }

@@ -13,6 +13,7 @@ import { SessionProvider } from './shell/session';
 import { theme } from './shell/theme';
 import { WelcomeModal } from './shell/welcome-modal';
 import { PrintRoot } from './print/print-root';
+import { ReviewPage } from './notifications/review-page';
 
 function Page({ route }: { route: Route }) {
   const { t } = useTranslation();
@@ -26,6 +27,8 @@ function Page({ route }: { route: Route }) {
       return <CasePage key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsPage />;
+    case 'review':
+      return <ReviewPage />;
     case 'notFound':
       return (
         <Result

@@ -23,6 +23,33 @@ import {
   userUpdateSchema,
   verificationSchema,
 } from './schemas/lifecycle';
+import {
+  calendarGetSchema,
+  calendarRemoveDaySchema,
+  calendarSetDaySchema,
+  customerPressureSchema,
+  markReviewedSchema,
+  notificationsListSchema,
+  notificationsMarkReadSchema,
+  reviewListSchema,
+  rulesDryRunSchema,
+  rulesHistorySchema,
+  rulesListSchema,
+  rulesSaveSchema,
+  rulesSetEnabledSchema,
+  waitingCustomerSchema,
+} from './schemas/rules-api';
+import type {
+  CalendarStatus,
+  CalendarYear,
+  CaseEngine,
+  DryRunResult,
+  NotificationPage,
+  RuleDocument,
+  RuleKind,
+  RuleSaveResult,
+} from './engine';
+import type { DayTableEntry } from './schemas/rules-policies';
 import type {
   AppStatus,
   Attachment,
@@ -69,6 +96,8 @@ const empty = z.object({}).strict();
  * main/rules/case-edits.ts (checked in main for every call); the contract lets every role knock.
  */
 const CASE_EDITORS = ROLES;
+/** Who takes a case off the management review list (seed 000: management intervenes; 002 §7: the managers, the chairman). */
+const MANAGEMENT: readonly Role[] = ['sales_manager', 'branch_manager', 'chairman'];
 
 export const contract = {
   'app.status': def<AppStatus>()({ input: empty, roles: ALL, mutates: false }),
@@ -153,6 +182,45 @@ export const contract = {
   'users.update': def<UserProfile>()({ input: userUpdateSchema, roles: ['admin'], mutates: true }),
   'departments.list': def<Department[]>()({ input: empty, roles: ALL, mutates: false }),
   'departments.save': def<Department>()({ input: departmentSaveSchema, roles: ['admin'], mutates: true }),
+
+  // The rule engine (issue 4). Rules are versioned documents: reading is for everyone, changing is
+  // for the roles in RULE_EDITORS (shared/engine.ts), checked per kind in main.
+  /** The version in use of every document of a kind (escalation and routing: one per rule, in rule order). */
+  'rules.list': def<RuleDocument[]>()({ input: rulesListSchema, roles: ALL, mutates: false }),
+  /** Every version of one document, newest first. */
+  'rules.history': def<RuleDocument[]>()({ input: rulesHistorySchema, roles: ALL, mutates: false }),
+  /** Validates `data` with the kind's schema (VALIDATION issues on `data.<path>`), appends the next version; a stale `expectedVersion` is CONFLICT. */
+  'rules.save': def<RuleSaveResult>()({ input: rulesSaveSchema, roles: ['admin', 'sales_manager'], mutates: true }),
+  /** Enables or disables an escalation or routing rule: a new version with `enabled` changed. */
+  'rules.setEnabled': def<RuleSaveResult>()({ input: rulesSetEnabledSchema, roles: ['admin', 'sales_manager'], mutates: true }),
+  /** "Would have fired on 37 cases": a draft escalation rule's conditions against every open case now, saving nothing. */
+  'rules.dryRun': def<DryRunResult>()({ input: rulesDryRunSchema, roles: ALL, mutates: false }),
+
+  /** The calendar document (hours, weekend) and the day table of one year. */
+  'calendar.get': def<CalendarYear>()({ input: calendarGetSchema, roles: ALL, mutates: false }),
+  /** Makes a date a holiday or an adjusted working day (source `office`); due times follow at once. */
+  'calendar.setDay': def<DayTableEntry>()({ input: calendarSetDaySchema, roles: ['admin'], mutates: true }),
+  /** Removes a date from the day table: it is an ordinary weekday or weekend day again. */
+  'calendar.removeDay': def<{ removed: boolean }>()({ input: calendarRemoveDaySchema, roles: ['admin'], mutates: true }),
+  /** Years with holiday data, the years chinese-days could add, and the missing-year warning. */
+  'calendar.status': def<CalendarStatus>()({ input: empty, roles: ALL, mutates: false }),
+
+  /** The rule engine's view of a case now: warranty decision, SLA clocks, escalations with reasons, repeats, routing. */
+  'complaints.engine': def<CaseEngine>()({ input: z.object({ id }), roles: ALL, mutates: false }),
+  /** Pauses (waiting: true) or resumes the SLA clocks while the case waits for the customer. */
+  'complaints.setWaitingCustomer': def<CaseFile>()({ input: waitingCustomerSchema, roles: CASE_EDITORS, mutates: true }),
+  /** Sets or clears the customer-pressure flag (a note is required to set it); the escalation rules read it. */
+  'complaints.setCustomerPressure': def<CaseFile>()({ input: customerPressureSchema, roles: CASE_EDITORS, mutates: true }),
+
+  /** The notifications of the person working (his own and his role's), newest first, with the unread count. */
+  'notifications.list': def<NotificationPage>()({ input: notificationsListSchema, roles: ALL, mutates: false }),
+  /** Marks some of his notifications read; answers how many changed and how many are still unread. */
+  'notifications.markRead': def<{ updated: number; unread: number }>()({ input: notificationsMarkReadSchema, roles: ALL, mutates: true }),
+
+  /** Cases on the management review list (an escalation rule's action), oldest first, paged like the tracking table. */
+  'management.reviewList': def<TrackingPage>()({ input: reviewListSchema, roles: ALL, mutates: false }),
+  /** Management has reviewed the case: its firings leave the review list (they stay recorded), with the note. */
+  'management.markReviewed': def<CaseFile>()({ input: markReviewedSchema, roles: MANAGEMENT, mutates: true }),
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -172,6 +240,10 @@ export interface DeskEvents {
   'complaints.changed': { ids: number[] };
   'session.changed': { userId: number };
   'app.dataReset': Record<string, never>;
+  /** New notifications for these roles or people: the notification list reloads. */
+  'notifications.changed': { roles: Role[]; userIds: number[] };
+  /** A rule document or the calendar changed. */
+  'rules.changed': { kind: RuleKind };
 }
 export type DeskEventName = keyof DeskEvents;
 

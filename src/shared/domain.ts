@@ -129,5 +129,8 @@ export const CASE_SECTIONS = [
   'acceptance',
   'verification',
   'attachments',
+  // Issue 4: pausing the SLA clocks while the case waits for the customer, and the customer-pressure flag.
+  'waiting',
+  'pressure',
 ] as const;
 export type CaseSection = (typeof CASE_SECTIONS)[number];

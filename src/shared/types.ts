@@ -52,11 +52,28 @@ export interface ComplaintRow {
   disputeOpen: boolean;
   stateChangedAt: string | null;
   closedAt: string | null;
+  // The rule engine's view (issue 4), kept on the case by every change and by the scheduler.
+  warrantyStatus: import('./schemas/rules-policies').WarrantyStatus | null;
+  /** The next due instant among the running SLA clocks. */
+  slaDueAt: string | null;
+  slaState: import('./engine').SlaSummaryState | null;
+  escalationLevel: import('./schemas/rules-escalation').EscalationLevel | null;
+  priority: import('./engine').Priority;
+  managementReview: boolean;
+  customerPressure: boolean;
+  /** Set while the case waits for the customer (the SLA clocks pause). */
+  waitingCustomerSince: string | null;
 }
 
 export interface ComplaintDetail extends ComplaintRow {
   contactPhone: string | null;
   contactEmail: string | null;
+  installationDate: string | null;
+  invoiceDate: string | null;
+  /** Warranty exclusion codes established for this case (e.g. misuse found on site). */
+  warrantyExclusions: string[];
+  /** Warranty suspension codes in force (e.g. the customer's payment overdue). */
+  warrantySuspensions: string[];
   createdBy: number;
   updatedAt: string;
   version: number;

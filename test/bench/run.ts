@@ -6,7 +6,8 @@
  * page as one hand-written SQL statement on the raw better-sqlite3 handle (the floor), the other page
  * shapes, the quick search, the count, and registration through `complaints.create`. Prints one table
  * with the issue's targets beside the figures, and with --plans the EXPLAIN QUERY PLAN of the SQL
- * Kysely generates for each shape. Not part of `npm test`.
+ * Kysely generates for each shape. Then the rule engine over `--rule-cases` open cases (default
+ * 100,000; 0 skips it) in a database of its own (rule-engine.ts). Not part of `npm test`.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -21,11 +22,12 @@ import type { MethodInput } from '../../src/shared/contract';
 import { trackingFilterSchema, trackingPageSchema } from '../../src/shared/schemas/grid';
 import type { TrackingPage } from '../../src/shared/types';
 import { fmtMs, measure, printTable, rng, summarize, type Sample } from './stats';
+import { benchRuleEngine } from './rule-engine';
 
 // ---------------------------------------------------------------------------------------------- args
 
 function parseArgs(argv: string[]) {
-  const opts = { complaints: 100_000, iterations: 200, creates: 2000, keep: false, plans: false };
+  const opts = { complaints: 100_000, iterations: 200, creates: 2000, keep: false, plans: false, ruleCases: 100_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const num = () => {
@@ -36,10 +38,11 @@ function parseArgs(argv: string[]) {
     if (a === '--complaints') opts.complaints = num();
     else if (a === '--iterations') opts.iterations = Math.max(200, num());
     else if (a === '--creates') opts.creates = num();
+    else if (a === '--rule-cases') opts.ruleCases = argv[i + 1] === '0' ? (i++, 0) : num();
     else if (a === '--keep') opts.keep = true;
     else if (a === '--plans') opts.plans = true;
     else if (a === '--help' || a === '-h') {
-      console.log('npm run bench -- [--complaints N=100000] [--iterations N>=200] [--creates N=2000] [--keep] [--plans]');
+      console.log('npm run bench -- [--complaints N=100000] [--iterations N>=200] [--creates N=2000] [--rule-cases N=100000|0] [--keep] [--plans]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -340,6 +343,17 @@ async function main(): Promise<void> {
       rows.map((r) => [r.what, r.n, r.median, r.p95, r.target, r.result]),
       new Set([1, 2, 3]),
     );
+    if (opts.ruleCases) {
+      console.log('');
+      const engine = await benchRuleEngine({ cases: opts.ruleCases });
+      console.log('');
+      printTable(
+        ['rule engine (issue 4)', 'n', 'wall ms', 'cpu ms', 'target', ''],
+        engine.map((r) => [r.what, r.n, r.median, r.p95, r.target, r.result]),
+        new Set([1, 2, 3]),
+      );
+      rows.push(...engine);
+    }
     console.log(`\nload average ${load()} (timings from a busy machine are not comparable)`);
     const missed = rows.filter((r) => r.result === 'MISS');
     console.log(missed.length ? `\n${missed.length} target(s) missed.` : '\nAll targets met.');

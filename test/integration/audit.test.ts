@@ -90,6 +90,10 @@ const SCENARIOS: Partial<Record<MethodName, Scenario>> = {
     expect(shape(events)).toEqual([
       ['field_changed', 'description', '设备开机后主控板报过载故障，无法正常启动。', '主控板烧毁'],
       ['field_changed', 'severity', 'normal', 'major'],
+      // The rule engine (issue 4): a major defect's first response (4 business hours) was due on Friday.
+      ['sla_breach', 'response', null, expect.objectContaining({ clock: 'response', due: '2026-11-20T07:30:00.000Z', rule: 'major' })],
+      ['escalation', 'sla-breached', null, expect.objectContaining({ rule: 'sla-breached', version: 1, level: 'branch_manager', reason: 'SLA response at 150 % (≥ 100 %)' })],
+      ['escalation', 'major-defect', null, expect.objectContaining({ rule: 'major-defect', version: 1, level: 'sales_manager', reason: 'severity is major' })],
     ]);
   },
 
@@ -172,7 +176,10 @@ const SCENARIOS: Partial<Record<MethodName, Scenario>> = {
   'complaints.setDispute': async ({ o, once, version }) => {
     const f = await registerCase(o);
     const { events } = await once('sales_admin', 'complaints.setDispute', { id: f.id, version: await version(f.id), open: true, note: '合同第8条' });
-    expect(shape(events)).toEqual([['field_changed', 'dispute', { open: false, note: null }, { open: true, note: '合同第8条' }]]);
+    expect(shape(events)).toEqual([
+      ['field_changed', 'dispute', { open: false, note: null }, { open: true, note: '合同第8条' }],
+      ['escalation', 'dispute-open', null, expect.objectContaining({ rule: 'dispute-open', version: 1, reason: 'a dispute is open' })],
+    ]);
   },
   'complaints.recordAcceptance': async ({ o, once, version }) => {
     const f = await registerCase(o);
@@ -185,6 +192,58 @@ const SCENARIOS: Partial<Record<MethodName, Scenario>> = {
     await driveTo(o, f.id, 'awaiting_verification');
     const { events } = await once('sales_admin', 'complaints.recordVerification', { id: f.id, version: await version(f.id), ...VERIFICATION, note: '电话回访' });
     expect(shape(events)).toEqual([['verification', 'verification', null, { ...VERIFICATION, note: '电话回访' }]]);
+  },
+  // The rule engine (issue 4): rules and calendar days are the office's, audited on no case.
+  'rules.save': async ({ o, once }) => {
+    const [repeat] = await o.call('rules.list', { kind: 'repeat' });
+    const data = { ...(repeat!.data as object), windowDays: 60 };
+    const { events } = await once('admin', 'rules.save', { kind: 'repeat', key: 'default', data, expectedVersion: 1 });
+    expect(shape(events)).toEqual([['rule_saved', 'repeat:default', { version: 1, data: repeat!.data }, { version: 2, data }]]);
+  },
+  'rules.setEnabled': async ({ o, once }) => {
+    const before = (await o.call('rules.history', { kind: 'escalation', key: 'dispute-open' }))[0]!;
+    const { events } = await once('sales_manager', 'rules.setEnabled', { kind: 'escalation', key: 'dispute-open', enabled: false });
+    expect(shape(events)).toEqual([
+      ['rule_saved', 'escalation:dispute-open', { version: 1, data: before.data }, { version: 2, data: { ...(before.data as object), enabled: false, version: 2 } }],
+    ]);
+  },
+  'calendar.setDay': async ({ once }) => {
+    const { value, events } = await once('admin', 'calendar.setDay', { date: '2026-12-24', kind: 'holiday', note: '公司年会' });
+    expect(shape(events)).toEqual([['calendar_changed', '2026-12-24', null, value]]);
+    expect(value).toEqual({ date: '2026-12-24', kind: 'holiday', holiday: null, note: '公司年会', source: 'office' });
+  },
+  'calendar.removeDay': async ({ once }) => {
+    const { events } = await once('admin', 'calendar.removeDay', { date: '2026-10-01' });
+    expect(shape(events)).toEqual([['calendar_changed', '2026-10-01', { date: '2026-10-01', kind: 'holiday', holiday: 'national_day', note: null, source: 'chinese-days' }, null]]);
+  },
+  'complaints.setWaitingCustomer': async ({ o, once, version }) => {
+    const f = await registerCase(o);
+    const { events } = await once('sales_admin', 'complaints.setWaitingCustomer', { id: f.id, version: await version(f.id), waiting: true });
+    expect(shape(events)).toEqual([['field_changed', 'waitingCustomer', null, events[0]!.at]]);
+  },
+  'complaints.setCustomerPressure': async ({ o, once, version }) => {
+    const f = await registerCase(o);
+    const { events } = await once('sales_manager', 'complaints.setCustomerPressure', { id: f.id, version: await version(f.id), pressure: true, note: '客户威胁停付货款' });
+    expect(shape(events)).toEqual([
+      ['field_changed', 'customerPressure', { pressure: false, note: null }, { pressure: true, note: '客户威胁停付货款' }],
+      ['escalation', 'customer-pressure', null, expect.objectContaining({ rule: 'customer-pressure', version: 1, level: 'branch_manager' })],
+    ]);
+  },
+  // Reading one's notifications is one's own business, like screen preferences: no event.
+  'notifications.markRead': async ({ o, once }) => {
+    const f = await registerCase(o);
+    await o.edit('sales_admin', 'complaints.setDispute', f.id, { open: true, note: '合同第8条' });
+    await o.as('sales_manager');
+    const { items } = await o.call('notifications.list', {});
+    const { value, events } = await once('sales_manager', 'notifications.markRead', { ids: items.map((n) => n.id) });
+    expect(value).toEqual({ updated: 1, unread: 0 });
+    expect(events).toEqual([]);
+  },
+  'management.markReviewed': async ({ o, once, version }) => {
+    const f = await registerCase(o);
+    await o.edit('sales_admin', 'complaints.setDispute', f.id, { open: true, note: '合同第8条' });
+    const { events } = await once('branch_manager', 'management.markReviewed', { id: f.id, version: await version(f.id), note: '已与客户总经理沟通' });
+    expect(shape(events)).toEqual([['management_review', 'reviewed', [{ rule: 'dispute-open', version: 1 }], { note: '已与客户总经理沟通' }]]);
   },
   'attachments.add': async ({ o, once }) => {
     const f = await registerCase(o);

@@ -58,6 +58,20 @@ describe('complaints.create', () => {
       disputeOpen: false,
       stateChangedAt: '2026-11-21T03:00:00.000Z',
       closedAt: null,
+      // The rule engine (issue 4) on registration: no installation date for the default policy, and
+      // the first-response clock (8 business hours for a normal defect) due on Monday 10:30 in Shanghai.
+      installationDate: null,
+      invoiceDate: null,
+      warrantyExclusions: [],
+      warrantySuspensions: [],
+      warrantyStatus: 'unknown',
+      slaDueAt: '2026-11-23T02:30:00.000Z',
+      slaState: 'running',
+      escalationLevel: null,
+      priority: 'normal',
+      managementReview: false,
+      customerPressure: false,
+      waitingCustomerSince: null,
     });
     expect(await app.call('complaints.get', { id: created.id })).toEqual(created);
     expect(await app.call('customers.search', { q: '恒达' })).toEqual([{ id: created.customerId, name: '苏州恒达机械有限公司', region: '苏州' }]);
@@ -135,7 +149,9 @@ describe('complaints.update', () => {
     expect(await app.call('complaints.get', { id: c.id })).toEqual(updated);
 
     const events = await app.call('complaints.events', { id: c.id });
-    expect(events.map((e) => e.kind)).toEqual(['created', 'field_changed', 'field_changed', 'field_changed', 'field_changed']);
+    // Now a safety defect whose first response (2 business hours) was due on Friday: the rule engine
+    // records the breach and two escalations (issue 4) after the four field changes.
+    expect(events.map((e) => e.kind)).toEqual(['created', 'field_changed', 'field_changed', 'field_changed', 'field_changed', 'sla_breach', 'escalation', 'escalation']);
     expect(fieldEvents(events)).toEqual(
       expect.arrayContaining([
         { field: 'severity', before: 'normal', after: 'safety' },

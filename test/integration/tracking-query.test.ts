@@ -42,6 +42,8 @@ beforeAll(async () => {
     description: 'Leak: 50 percent loss',
   });
   extra = { boundaryBefore, boundaryAfter, newYear };
+  // The rule engine's columns (issue 4) for every open demo case, as the scheduler's first pass fills them.
+  expect((await app.scheduler.runOnce()).changed).toBeGreaterThan(0);
   all = readAllRows(app.store.sqlite);
   expect(all).toHaveLength(1503);
 
@@ -152,6 +154,12 @@ describe('filtering', () => {
       productModel: t('startsWith', 'SA-'),
       receivedAt: date('greaterThan', '2025-06-30'),
     })],
+    ['SLA state set (the rule engine)', () => ({ slaState: { filterType: 'set', values: ['breached', 'at_risk'] } })],
+    ['escalation level set', () => ({ escalationLevel: { filterType: 'set', values: ['branch_manager', 'chairman'] } })],
+    ['warranty status set', () => ({ warrantyStatus: { filterType: 'set', values: ['in_warranty'] } })],
+    ['priority set', () => ({ priority: { filterType: 'set', values: ['high'] } })],
+    ['SLA due after a day', () => ({ slaDueAt: date('greaterThan', '2026-11-24') })],
+    ['SLA due blank', () => ({ slaDueAt: date('blank') })],
     ['a literal % in the description', () => ({ description: t('contains', '50%') }), 'one'],
     ['a literal _ in the serial', () => ({ serialNo: t('contains', '_') }), 'one'],
     ['a literal backslash', () => ({ description: t('contains', '\\temp') }), 'one'],
@@ -241,5 +249,17 @@ describe('paging', () => {
 
   it('answers an empty result with lastRow 0', async () => {
     expect(await app.call('complaints.page', { startRow: 0, endRow: 100, quickSearch: 'no such complaint anywhere' })).toEqual({ rows: [], lastRow: 0 });
+  });
+});
+
+describe('the rule engine views', () => {
+  it('management_review holds the cases on the review list; escalated the open ones escalated by hand or by a rule', async () => {
+    const review = all.filter((r) => r.managementReview);
+    expect(review.length).toBeGreaterThan(0);
+    expect((await app.call('complaints.count', { view: 'management_review' })).count).toBe(review.length);
+    const open = (r: ComplaintRow) => r.state !== 'closed' && r.state !== 'rejected';
+    const escalated = all.filter((r) => open(r) && (r.escalated || r.escalationLevel !== null));
+    expect(escalated.length).toBeGreaterThan(all.filter((r) => open(r) && r.escalated).length);
+    expect((await app.call('complaints.count', { view: 'escalated' })).count).toBe(escalated.length);
   });
 });

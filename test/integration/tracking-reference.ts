@@ -19,13 +19,23 @@ export function readAllRows(sqlite: Database.Database): ComplaintRow[] {
               serial_no AS serialNo, delivery_date AS deliveryDate, defect_category AS defectCategory,
               severity, state, description, complaints.created_at AS createdAt,
               classification, owner_id AS ownerId, users.name AS ownerName, escalated, dispute_open AS disputeOpen,
-              state_changed_at AS stateChangedAt, closed_at AS closedAt
+              state_changed_at AS stateChangedAt, closed_at AS closedAt,
+              warranty_status AS warrantyStatus, sla_due_at AS slaDueAt, sla_state AS slaState,
+              escalation_level AS escalationLevel, priority, management_review AS managementReview,
+              customer_pressure AS customerPressure, waiting_customer_since AS waitingCustomerSince
          FROM complaints LEFT JOIN users ON users.id = complaints.owner_id`,
     )
     .all()
     .map((r) => {
-      const row = r as Omit<ComplaintRow, 'escalated' | 'disputeOpen'> & { escalated: number; disputeOpen: number };
-      return { ...row, escalated: row.escalated === 1, disputeOpen: row.disputeOpen === 1 };
+      type Flag = 'escalated' | 'disputeOpen' | 'managementReview' | 'customerPressure';
+      const row = r as Omit<ComplaintRow, Flag> & Record<Flag, number>;
+      return {
+        ...row,
+        escalated: row.escalated === 1,
+        disputeOpen: row.disputeOpen === 1,
+        managementReview: row.managementReview === 1,
+        customerPressure: row.customerPressure === 1,
+      };
     });
 }
 
@@ -48,7 +58,12 @@ const KIND: Record<TrackingColumn, Kind> = {
   severity: 'choice',
   state: 'choice',
   classification: 'choice',
+  warrantyStatus: 'choice',
+  slaState: 'choice',
+  escalationLevel: 'choice',
+  priority: 'choice',
   receivedAt: 'instant',
+  slaDueAt: 'instant',
   createdAt: 'instant',
   stateChangedAt: 'instant',
   closedAt: 'instant',

@@ -26,6 +26,8 @@ import { checkSwitch, createProfile, listDepartments, listProfiles, saveDepartme
 import { caseWorkflow, transition } from '../services/workflow';
 import { feedbackFormPdf, printFeedbackForm } from '../print/feedback-form';
 import type { FormPrinter } from '../print/port';
+import type { RuleEngine } from '../services/rule-engine';
+import { actorOf, caseChange, createEngineHandlers, emitNotified } from './handlers-engine';
 
 /**
  * The handler table: one entry per method of the contract (a missing one does not compile).
@@ -38,6 +40,8 @@ export interface AppInfo {
   openAttachment(file: StoredAttachment & { id: number }): Promise<{ url: string | null }>;
   /** Paper and PDF of the feedback form; null where the shell has none. */
   printer: FormPrinter | null;
+  /** The rule engine: every change to a case is evaluated by it in the same transaction. */
+  engine: RuleEngine;
 }
 
 export function createHandlers(info: AppInfo): Handlers {
@@ -49,16 +53,17 @@ export function createHandlers(info: AppInfo): Handlers {
   const auditOffice = async (ctx: HandlerContext, kind: string, field: string, before: unknown, after: unknown) => {
     if (JSON.stringify(before) !== JSON.stringify(after)) await appendEvents(ctx.db, ctx.user.id, ctx.now, [{ complaintId: null, kind, field, before, after }]);
   };
-  const actor = (ctx: HandlerContext) => ({ db: ctx.db, userId: ctx.user.id, role: ctx.user.role, now: ctx.now });
+  const actor = actorOf;
+  const engine = info.engine;
   const viewer = async (ctx: HandlerContext) => ({ userId: ctx.user.id, now: ctx.now, timeZone: (await getSettings(ctx.db)).officeTimeZone });
-  /** Runs a change to a case, tells the screens, and answers the case as it now is. */
-  const change =
-    <I extends { id: number }>(fn: (a: ReturnType<typeof actor>, input: I) => Promise<void>) =>
-    async (input: I, ctx: HandlerContext) => {
-      await fn(actor(ctx), input);
-      ctx.emit('complaints.changed', { ids: [input.id] });
-      return getCaseFile(ctx.db, input.id);
-    };
+  /** Runs a change to a case, re-evaluates its rules, tells the screens, and answers the case as it now is. */
+  const change = caseChange(engine);
+  /** Registration and intake edits: the engine decides the warranty and evaluates the rules at once. */
+  const evaluated = async (ctx: HandlerContext, id: number) => {
+    emitNotified(ctx, await engine.afterChange(ctx.db, { userId: ctx.user.id, now: ctx.now }, id));
+    ctx.emit('complaints.changed', { ids: [id] });
+    return getComplaint(ctx.db, id);
+  };
   const status = async (ctx: HandlerContext) => {
     const n = await ctx.db.selectFrom('complaints').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return {
@@ -108,24 +113,16 @@ export function createHandlers(info: AppInfo): Handlers {
     'customers.contacts': (input, ctx) => listContacts(ctx.db, input.customerId),
     'products.search': (input, ctx) => searchProducts(ctx.db, input.q, input.limit),
 
-    'complaints.create': async (input, ctx) => {
-      const c = await createComplaint(actor(ctx), input);
-      ctx.emit('complaints.changed', { ids: [c.id] });
-      return c;
-    },
-    'complaints.update': async (input, ctx) => {
-      const c = await updateComplaint(actor(ctx), input);
-      ctx.emit('complaints.changed', { ids: [c.id] });
-      return c;
-    },
+    'complaints.create': async (input, ctx) => evaluated(ctx, (await createComplaint(actor(ctx), input)).id),
+    'complaints.update': async (input, ctx) => evaluated(ctx, (await updateComplaint(actor(ctx), input)).id),
     'complaints.get': (input, ctx) => getComplaint(ctx.db, input.id),
     'complaints.events': (input, ctx) => complaintEvents(ctx.db, input.id),
     'complaints.page': async (input, ctx) => trackingPage(ctx.db, input, await viewer(ctx)),
     'complaints.count': async (input, ctx) => ({ count: await trackingCount(ctx.db, input, await viewer(ctx)) }),
 
     'complaints.file': (input, ctx) => getCaseFile(ctx.db, input.id),
-    'complaints.workflow': (input, ctx) => caseWorkflow(actor(ctx), input.id),
-    'complaints.transition': change(transition),
+    'complaints.workflow': (input, ctx) => caseWorkflow(actor(ctx), input.id, engine),
+    'complaints.transition': change((a, i: Parameters<typeof transition>[1]) => transition(a, i, engine)),
     'complaints.classify': change(classify),
     'complaints.assign': change(assign),
     'complaints.saveInvestigation': change(saveInvestigation),
@@ -178,5 +175,7 @@ export function createHandlers(info: AppInfo): Handlers {
       await auditOffice(ctx, before ? 'department_changed' : 'department_created', `department:${d.id}`, before, d);
       return d;
     },
+
+    ...createEngineHandlers(engine),
   };
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql, type MigrationProvider, type Transaction } from 'kysely';
 import { migrations } from './migrations';
 import type { Database as Schema } from './schema';
 
@@ -36,6 +36,23 @@ export function openSqlite(file: string): Database.Database {
   // deletes to make room would slip past the delete trigger (SQLite fires it only with recursive triggers).
   sqlite.pragma('recursive_triggers = ON');
   return sqlite;
+}
+
+/**
+ * A transaction whose commit does not wait for the disk (SQLite: synchronous=NORMAL for it alone;
+ * WAL keeps it atomic, a power cut may only lose it whole). For the rule engine's scheduler, whose
+ * writes a later pass makes again when they are lost: with FULL, every one of its short transactions
+ * would hold main's event loop for an fsync. Changes people make keep FULL.
+ */
+export async function relaxedTransaction<T>(db: Kysely<Schema>, fn: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`PRAGMA synchronous = NORMAL`.execute(conn);
+    try {
+      return await conn.transaction().execute(fn);
+    } finally {
+      await sql`PRAGMA synchronous = FULL`.execute(conn);
+    }
+  });
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -42,6 +42,8 @@ export interface CustomersTable {
   name: string;
   region: string | null;
   created_at: string;
+  /** 'standard' | 'key' or an office code: SLA rules may differ by tier (migration 004). */
+  tier: Generated<string>;
 }
 
 export interface ContactsTable {
@@ -110,6 +112,49 @@ export interface ComplaintsTable {
   customer_agreed: number | null;
   state_changed_at: string | null;
   closed_at: string | null;
+  // The rule engine (migration 004). Facts the warranty is decided on:
+  installation_date: string | null;
+  invoice_date: string | null;
+  /** JSON arrays of codes of the warranty catalogue; null = none. */
+  warranty_exclusions: string | null;
+  warranty_suspensions: string | null;
+  customer_pressure: Generated<number>;
+  customer_pressure_note: string | null;
+  /** normalizeKey(serial_no): repeat detection's index key. */
+  serial_key: string | null;
+  // What the engine decided, kept for the tracking table and the scheduler:
+  priority: Generated<string>;
+  escalation_level: string | null;
+  management_review: Generated<number>;
+  warranty_status: string | null;
+  /** JSON: the WarrantyDecision and the policy document version. */
+  warranty_reason: string | null;
+  /** The service contract covering the unit (from the warranty decision): its own SLA rules apply. */
+  contract_no: string | null;
+  sla_response_due: string | null;
+  sla_onsite_due: string | null;
+  sla_resolution_due: string | null;
+  sla_due_at: string | null;
+  sla_state: string | null;
+  sla_breached_at: string | null;
+  waiting_customer_since: string | null;
+  /** When each clock stopped: the case left `registered`, the engineer was on site, the case was resolved. */
+  responded_at: string | null;
+  on_site_at: string | null;
+  resolved_at: string | null;
+  /** When the on-site clock starts (the decision for a visit); null when no visit is needed. */
+  onsite_from: string | null;
+  /** Fen: the chosen option's estimate, or the highest proposed one. */
+  estimated_cost: Generated<number>;
+  /** Repeat counts (this case included) and the window they were counted in; null until counted. */
+  repeat_customer: number | null;
+  repeat_model: number | null;
+  repeat_serial: number | null;
+  repeat_window: number | null;
+  /** JSON RoutingDecision, written on accept. */
+  routing: string | null;
+  /** First full evaluation (warranty, repeats); null: never evaluated (demo data, an older database). */
+  engine_at: string | null;
 }
 
 export interface InvestigationsTable {
@@ -211,6 +256,83 @@ export interface EventsTable {
   after: string | null;
 }
 
+/** Rule documents (issue 4), every version kept: the current one is the highest. */
+export interface RuleDocumentsTable {
+  id: Generated<number>;
+  kind: string;
+  /** The rule id (escalation, routing) or 'default'. */
+  key: string;
+  version: number;
+  /** JSON of the rule or policy. */
+  data: string;
+  enabled: number;
+  saved_at: string;
+  /** Null for the defaults the app seeded. */
+  saved_by: number | null;
+}
+
+export interface CalendarDaysTable {
+  date: string;
+  /** 'holiday' | 'workday'. */
+  kind: string;
+  holiday: string | null;
+  note: string | null;
+  /** 'chinese-days' | 'office'. */
+  source: string;
+}
+
+/** Escalations on a case: active while cleared_at is null. */
+export interface RuleFiringsTable {
+  id: Generated<number>;
+  complaint_id: number;
+  rule_id: string;
+  rule_version: number;
+  rule_name: string;
+  level: string;
+  /** JSON: the RuleReason with its `details`. */
+  reason: string;
+  /** JSON EscalationActions. */
+  actions: string;
+  deescalate: number;
+  fired_at: string;
+  cleared_at: string | null;
+  reviewed_at: string | null;
+  reviewed_by: number | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  /** One row per person; role alone when nobody held the role at the time. */
+  user_id: number | null;
+  role: string | null;
+  complaint_id: number | null;
+  kind: string;
+  payload: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** Minimal for now (issue 5 extends it): which units a paid service contract covers, and when. */
+export interface ServiceContractsTable {
+  id: Generated<number>;
+  contract_no: string;
+  customer_id: number | null;
+  /** JSON arrays. */
+  serials: string;
+  models: string;
+  valid_from: string;
+  valid_to: string;
+  created_at: string;
+}
+
+/** Intervals a case waited for the customer: the SLA clocks do not run. */
+export interface SlaPausesTable {
+  id: Generated<number>;
+  complaint_id: number;
+  started_at: string;
+  ended_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   settings: SettingsTable;
@@ -229,6 +351,12 @@ export interface Database {
   attachments: AttachmentsTable;
   acceptances: AcceptancesTable;
   verifications: VerificationsTable;
+  rule_documents: RuleDocumentsTable;
+  calendar_days: CalendarDaysTable;
+  rule_firings: RuleFiringsTable;
+  notifications: NotificationsTable;
+  service_contracts: ServiceContractsTable;
+  sla_pauses: SlaPausesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

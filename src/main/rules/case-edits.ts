@@ -41,6 +41,10 @@ export const SECTION_RULES: Record<CaseSection, { roles: readonly Role[]; states
   // Seed 001: the customer accepts the service; the receipt goes back to Finance.
   acceptance: { roles: ['sales_admin', 'production_after_sales', 'branch_manager'], states: ['in_service'] },
   verification: { roles: ['sales_admin', 'sales_manager'], states: ['awaiting_verification'] },
+  // Issue 4: whoever is in touch with the customer says the case waits for him (the SLA clocks pause)...
+  waiting: { roles: ['sales_admin', 'sales_manager', 'branch_manager', 'production_after_sales'], states: OPEN },
+  // ...and the sales side says when he presses (seed 000: before pressure becomes a commercial problem).
+  pressure: { roles: ['sales_admin', 'sales_manager', 'branch_manager'], states: OPEN },
   attachments: {
     roles: ['sales_admin', 'sales_manager', 'branch_manager', 'production_after_sales', 'production_technology', 'technical_support', 'finance'],
     states: [...OPEN, 'closed', 'rejected'],

@@ -1,4 +1,5 @@
 import type { Classification, ComplaintState, Payer, Role, Severity, WorkflowAction } from '../../shared/domain';
+import type { RuleReason } from '../../shared/schemas/rules-escalation';
 import type { ActionVerdict, Blocker } from '../../shared/types';
 import { nextStep, WORKFLOW_STEPS as S } from '../../shared/workflow-steps';
 
@@ -35,6 +36,19 @@ export interface CaseFacts {
   /** Responsibility shares in basis points (10000 = 100 %). */
   responsibilityTotal: number;
   responsibilityCount: number;
+  /**
+   * An escalation rule whose action requires the chairman's decision holds for the case (issue 4),
+   * with the rule, its version and the reason sentence; null or absent when none does.
+   */
+  chairmanRequiredBy?: ChairmanRuleRequirement | null;
+}
+
+/** The escalation rule that requires the chairman, as the workflow explains it. */
+export interface ChairmanRuleRequirement {
+  ruleId: string;
+  ruleName: string;
+  ruleVersion: number;
+  reason: RuleReason;
 }
 
 /** What the person asks for, as far as the rules look at it. */
@@ -56,7 +70,10 @@ type Guard = (f: CaseFacts, r: ActionRequest, s: WorkflowSettings) => Blocker | 
 const need = (ok: boolean, code: string, message: string, params?: Blocker['params']): Blocker | null =>
   ok ? null : { code, message, ...(params ? { params } : {}) };
 
-/** Why the chairman must decide, or null: escalated, a safety defect, or a cost over the threshold. */
+/**
+ * Why the chairman must decide, or null: escalated, a safety defect, a cost over the threshold, or an
+ * escalation rule that requires him (after the built-in reasons, which read more plainly).
+ */
 export function chairmanReason(f: CaseFacts, optionIndex: number | null | undefined, s: WorkflowSettings): Blocker | null {
   if (f.escalated) return { code: 'chairman_escalated', message: "the chairman's decision is required because the case is escalated" };
   if (f.severity === 'safety') return { code: 'chairman_safety', message: "the chairman's decision is required for a safety defect" };
@@ -66,6 +83,14 @@ export function chairmanReason(f: CaseFacts, optionIndex: number | null | undefi
       code: 'chairman_cost',
       params: { cost: opt.estimatedCost, threshold: s.chairmanCostThreshold },
       message: "the chairman's decision is required because the cost is over the threshold",
+    };
+  }
+  const byRule = f.chairmanRequiredBy;
+  if (byRule) {
+    return {
+      code: 'chairman_rule',
+      params: { rule: byRule.ruleId, name: byRule.ruleName, version: byRule.ruleVersion, reason: byRule.reason.message },
+      message: `the chairman's decision is required by the escalation rule «${byRule.ruleName}» (version ${byRule.ruleVersion}): ${byRule.reason.message}`,
     };
   }
   return null;

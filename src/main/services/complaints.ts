@@ -12,6 +12,10 @@ import { findOrCreateCustomer, findOrCreateProduct, getCustomer, rememberContact
 import { getSettings } from './settings';
 import { nextTrackingNumber } from './tracking-numbers';
 import { ROW_SELECT, rowQuery, toRow } from './tracking-query';
+import { parseCodes } from './engine-compute';
+import { normalizeKey } from '../rules/repeat';
+import type { WarrantyPolicySet } from '../../shared/schemas/rules-policies';
+import { currentDocuments } from './rule-store';
 
 /**
  * Registration and editing of a complaint (seed 002 §5.1): the intake part of the customer feedback
@@ -36,6 +40,10 @@ const DETAIL_SELECT = [
   'complaints.created_by as createdBy',
   'complaints.updated_at as updatedAt',
   'complaints.version',
+  'complaints.installation_date as installationDate',
+  'complaints.invoice_date as invoiceDate',
+  'complaints.warranty_exclusions as warrantyExclusions',
+  'complaints.warranty_suspensions as warrantySuspensions',
 ] as const;
 
 /** What the quick search reads: lower-cased, one string per case. */
@@ -46,7 +54,7 @@ export function searchText(c: { tracking_no: string; customer_name: string; seri
 export async function getComplaint(db: Kysely<Database>, id: number): Promise<ComplaintDetail> {
   const row = await rowQuery(db).select(DETAIL_SELECT).where('complaints.id', '=', id).executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', `no complaint with id ${id}`);
-  return toRow(row) as ComplaintDetail;
+  return { ...toRow(row), warrantyExclusions: parseCodes(row.warrantyExclusions), warrantySuspensions: parseCodes(row.warrantySuspensions) } as ComplaintDetail;
 }
 
 /** The intake fields as the audit trail records them. */
@@ -65,6 +73,8 @@ const AUDITED = [
   'defectCategory',
   'severity',
 ] as const;
+/** Changed later, the facts the warranty is decided on are audited too (they are not asked at registration). */
+const AUDITED_UPDATE = [...AUDITED, 'installationDate', 'invoiceDate', 'warrantyExclusions', 'warrantySuspensions'] as const;
 
 export async function createComplaint({ db, userId, now }: Actor, input: CreateComplaint): Promise<ComplaintDetail> {
   const customer = input.customerId
@@ -88,6 +98,7 @@ export async function createComplaint({ db, userId, now }: Actor, input: CreateC
     product_model_id: product.id,
     product_model: product.model,
     serial_no: input.serialNo,
+    serial_key: normalizeKey(input.serialNo) || null,
     delivery_date: input.deliveryDate,
     description: input.description,
     defect_category: input.defectCategory,
@@ -163,11 +174,33 @@ export async function updateComplaint({ db, userId, role, now }: Actor & { role:
     (set as Record<string, unknown>)[col] = v;
     (next as unknown as Record<string, unknown>)[field] = v;
   }
+  if (set.serial_no !== undefined) set.serial_key = normalizeKey(set.serial_no) || null;
+  for (const [field, col] of [
+    ['warrantyExclusions', 'warranty_exclusions'],
+    ['warrantySuspensions', 'warranty_suspensions'],
+  ] as const) {
+    const v = p[field];
+    if (v === undefined) continue;
+    const codes = [...new Set(v)].sort();
+    await checkWarrantyCodes(db, field, codes);
+    if (JSON.stringify(codes) === JSON.stringify(current[field])) continue;
+    set[col] = codes.length ? JSON.stringify(codes) : null;
+    next[field] = codes;
+  }
+  for (const [field, col] of [
+    ['installationDate', 'installation_date'],
+    ['invoiceDate', 'invoice_date'],
+  ] as const) {
+    const v = p[field];
+    if (v === undefined || v === current[field]) continue;
+    set[col] = v;
+    next[field] = v;
+  }
   if (next.deliveryDate && next.deliveryDate > next.receivedAt.slice(0, 10) && Date.parse(`${next.deliveryDate}T00:00:00Z`) - 14 * 3600_000 > Date.parse(next.receivedAt)) {
     throw fieldError('patch.deliveryDate', 'delivery_after_receipt', 'the delivery date is after the complaint was received');
   }
 
-  const changes: AuditEntry[] = AUDITED.filter((k) => next[k] !== current[k]).map((k) => ({
+  const changes: AuditEntry[] = AUDITED_UPDATE.filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k])).map((k) => ({
     complaintId: current.id,
     kind: 'field_changed',
     field: k,
@@ -197,6 +230,16 @@ export async function updateComplaint({ db, userId, role, now }: Actor & { role:
   }
   await appendEvents(db, userId, now, changes);
   return getComplaint(db, current.id);
+}
+
+/** Exclusion and suspension codes must be in the warranty policy set's catalogue. */
+async function checkWarrantyCodes(db: Kysely<Database>, field: 'warrantyExclusions' | 'warrantySuspensions', codes: readonly string[]) {
+  if (!codes.length) return;
+  const doc = (await currentDocuments(db, 'warranty'))[0];
+  const set = doc?.data as WarrantyPolicySet | undefined;
+  const known = new Set((field === 'warrantyExclusions' ? set?.exclusionCodes : set?.suspensionCodes)?.map((c) => c.code) ?? []);
+  const unknown = codes.find((c) => !known.has(c));
+  if (unknown) throw fieldError(`patch.${field}`, 'unknown_code', `no ${field === 'warrantyExclusions' ? 'exclusion' : 'suspension'} ${unknown} in the warranty catalogue`, { value: unknown });
 }
 
 export async function complaintEvents(db: Kysely<Database>, id: number): Promise<ComplaintEvent[]> {

@@ -6,6 +6,9 @@ import { formatTrackingNumber, periodKey } from '../rules/tracking-number';
 import type { AuditEntry } from './audit';
 import { demoPeople, planDemoCase, type DemoCasePlan } from './demo-lifecycle';
 import { searchText } from './complaints';
+import { normalizeKey } from '../rules/repeat';
+
+const minDate = (a: string, b: string) => (a < b ? a : b);
 import { getSettings } from './settings';
 
 /**
@@ -90,6 +93,8 @@ export interface DemoOptions {
   audit?: boolean;
   /** Walk the cases along the procedure with the demo office's people (default on). */
   lifecycle?: boolean;
+  /** Days the complaints are spread over before `until` (default two years); a short span leaves most open. */
+  spanDays?: number;
 }
 
 const YEAR_MS = 365.25 * 24 * 3600_000;
@@ -121,6 +126,9 @@ export async function loadDemoData(db: Kysely<Database>, opts: DemoOptions): Pro
     .where('name', 'in', [...names])
     .execute();
   const customerWeights = customers.map((c, i) => [c, 1 / (i + 1) ** 0.8] as const);
+  // The biggest accounts (the first tenth by weight) are key customers: SLA rules may treat them apart.
+  const keyAccounts = customers.slice(0, Math.max(1, Math.floor(customers.length / 10))).map((c) => c.id);
+  await db.updateTable('customers').set({ tier: 'key' }).where('id', 'in', keyAccounts).execute();
 
   for (const [model] of MODELS) {
     await db
@@ -135,7 +143,7 @@ export async function loadDemoData(db: Kysely<Database>, opts: DemoOptions): Pro
 
   // Complaints, spread over two years with a mild upward trend.
   const end = opts.until.getTime();
-  const start = end - 2 * YEAR_MS;
+  const start = end - (opts.spanDays ? opts.spanDays * 24 * 3600_000 : 2 * YEAR_MS);
   const times: number[] = [];
   for (let i = 0; i < opts.complaints; i++) times.push(start + Math.sqrt(rng()) * (end - start - 3600_000));
   times.sort((a, b) => a - b);
@@ -169,6 +177,9 @@ export async function loadDemoData(db: Kysely<Database>, opts: DemoOptions): Pro
       product_model: model,
       serial_no: `${model.replace('-', '')}${delivery.slice(2, 4)}${String(Math.floor(rng() * 1e5)).padStart(5, '0')}`,
       delivery_date: delivery,
+      // Installed one to four weeks after delivery (the default warranty counts from installation);
+      // derived without the random stream, so the rest of the demo stays as it was.
+      installation_date: minDate(addDays(delivery, 7 + (n % 22)), calendarDateOf(received, tz)),
       description: pick(rng, DESCRIPTIONS[category]),
       defect_category: category,
       severity: weighted(rng, SEVERITY_WEIGHTS),
@@ -178,7 +189,7 @@ export async function loadDemoData(db: Kysely<Database>, opts: DemoOptions): Pro
       updated_at: received.toISOString(),
       version: 0,
     };
-    const full: NewComplaint = { ...row, search_text: searchText(row) };
+    const full: NewComplaint = { ...row, search_text: searchText(row), serial_key: normalizeKey(row.serial_no) };
     if (people) {
       const plan = planDemoCase(db, rng, { received_at: row.received_at, severity: row.severity, defect_category: category }, people, opts.until);
       Object.assign(full, plan.complaint);

@@ -162,6 +162,21 @@ export function planDemoCase(
     chairman_at: has('chairman_decide') && state !== 'rejected' ? at('chairman_decide') : null,
     customer_agreed: nonQuality && has('submit_for_decision') ? 1 : null,
     closed_at: state === 'closed' ? at('close') : null,
+    // When the SLA clocks stopped (issue 4), so that the scheduler's first pass judges the demo's
+    // history as it happened: answered on accept (or rejection), on site when the service was
+    // accepted, resolved when verified.
+    responded_at: state === 'rejected' ? stateChangedAt : has('accept') ? at('accept') : null,
+    ...(() => {
+      const decided = has('decide') && state !== 'rejected';
+      const visit = decided && (kind === 'onsite_service' || kind === 'repair' || kind === 'replacement') && ['in_service', 'awaiting_verification', 'verified', 'closed'].includes(state);
+      const from = visit ? (has('chairman_decide') ? at('chairman_decide') : at('decide')) : null;
+      return {
+        estimated_cost: has('submit_for_decision') && state !== 'rejected' ? cost : 0,
+        onsite_from: from,
+        on_site_at: visit && has('record_acceptance') ? at('record_acceptance') : null,
+        resolved_at: state === 'rejected' ? stateChangedAt : has('verify') ? at('verify') : null,
+      };
+    })(),
   };
   const actorFor: Record<string, Role> = {
     accept: 'sales_manager',

@@ -81,6 +81,8 @@ export async function listProfiles(db: Kysely<Database>, includeInactive = false
   const rows = await db
     .selectFrom('users')
     .select(['id', 'name', 'role', 'department_id as departmentId', 'active', 'password_hash'])
+    // The scheduler's own profile (users.ts SYSTEM_ROLE) is nobody's to see or edit.
+    .where('role', '!=', 'system')
     .$if(!includeInactive, (q) => q.where('active', '=', 1))
     .orderBy('id')
     .execute();
@@ -118,7 +120,7 @@ export async function updateProfile(
   db: Kysely<Database>,
   input: { id: number; name?: string | undefined; role?: Role | undefined; departmentId?: number | null | undefined; active?: boolean | undefined; password?: string | null | undefined },
 ): Promise<UserProfile> {
-  const u = await db.selectFrom('users').select(['id', 'role', 'active']).where('id', '=', input.id).executeTakeFirst();
+  const u = await db.selectFrom('users').select(['id', 'role', 'active']).where('id', '=', input.id).where('role', '!=', 'system').executeTakeFirst();
   if (!u) throw fieldError('id', 'not_found', `no profile with id ${input.id}`);
   await checkDepartment(db, input.departmentId);
   const losesAdmin = u.role === 'admin' && u.active === 1 && ((input.role && input.role !== 'admin') || input.active === false);
@@ -147,21 +149,4 @@ export async function checkSwitch(db: Kysely<Database>, userId: number, password
   if (u.password_hash && !(password && (await verifyPassword(password, u.password_hash)))) {
     throw fieldError('password', 'wrong_password', 'the password is not right');
   }
-}
-
-/** The person of a role with the fewest open cases: the default owner when a case is routed. */
-export async function suggestOwner(db: Kysely<Database>, role: Role): Promise<number | null> {
-  const r = await db
-    .selectFrom('users')
-    .leftJoin('complaints', (j) =>
-      j.onRef('complaints.owner_id', '=', 'users.id').on('complaints.state', 'not in', ['closed', 'rejected']),
-    )
-    .select(['users.id', (eb) => eb.fn.count('complaints.id').as('open')])
-    .where('users.role', '=', role)
-    .where('users.active', '=', 1)
-    .groupBy('users.id')
-    .orderBy('open')
-    .orderBy('users.id')
-    .executeTakeFirst();
-  return r?.id ?? null;
 }

@@ -37,6 +37,11 @@ const COLUMNS: Record<TrackingColumn, { sql: keyof Database['complaints'] & stri
   classification: { sql: 'classification', kind: 'choice' },
   stateChangedAt: { sql: 'state_changed_at', kind: 'instant' },
   closedAt: { sql: 'closed_at', kind: 'instant' },
+  warrantyStatus: { sql: 'warranty_status', kind: 'choice' },
+  slaDueAt: { sql: 'sla_due_at', kind: 'instant' },
+  slaState: { sql: 'sla_state', kind: 'choice' },
+  escalationLevel: { sql: 'escalation_level', kind: 'choice' },
+  priority: { sql: 'priority', kind: 'choice' },
 };
 
 type EB = ExpressionBuilder<Database, 'complaints'>;
@@ -65,6 +70,14 @@ export const ROW_SELECT = [
   'complaints.dispute_open as disputeOpen',
   'complaints.state_changed_at as stateChangedAt',
   'complaints.closed_at as closedAt',
+  'complaints.warranty_status as warrantyStatus',
+  'complaints.sla_due_at as slaDueAt',
+  'complaints.sla_state as slaState',
+  'complaints.escalation_level as escalationLevel',
+  'complaints.priority',
+  'complaints.management_review as managementReview',
+  'complaints.customer_pressure as customerPressure',
+  'complaints.waiting_customer_since as waitingCustomerSince',
 ] as const;
 
 /** Complaints with their owner's name: the base of every row the tracking table and the case show. */
@@ -72,9 +85,16 @@ export function rowQuery(db: Kysely<Database>) {
   return db.selectFrom('complaints').leftJoin('users as owner', 'owner.id', 'complaints.owner_id');
 }
 
+type Flags = 'escalated' | 'disputeOpen' | 'managementReview' | 'customerPressure';
 /** SQLite keeps flags as 0/1; the row type has booleans. */
-export function toRow<R extends { escalated: number; disputeOpen: number }>(r: R): Omit<R, 'escalated' | 'disputeOpen'> & { escalated: boolean; disputeOpen: boolean } {
-  return { ...r, escalated: r.escalated === 1, disputeOpen: r.disputeOpen === 1 };
+export function toRow<R extends Record<Flags, number>>(r: R): Omit<R, Flags> & Record<Flags, boolean> {
+  return {
+    ...r,
+    escalated: r.escalated === 1,
+    disputeOpen: r.disputeOpen === 1,
+    managementReview: r.managementReview === 1,
+    customerPressure: r.customerPressure === 1,
+  };
 }
 
 function textCondition(eb: EB, col: string, c: TextCondition): Expression<SqlBool> {
@@ -196,7 +216,11 @@ function viewCondition(eb: EB, view: TrackingView, who: Viewer): Expression<SqlB
         eb.or([eb('customer_agreed', 'is', null), eb('customer_agreed', '=', 0 as never)]),
       ]);
     case 'escalated':
-      return eb.and([eb('escalated', '=', 1 as never), eb('state', 'not in', CLOSED as never[])]);
+      // Escalated by hand, or by a rule (issue 4).
+      return eb.and([eb.or([eb('escalated', '=', 1 as never), eb('escalation_level', 'is not', null)]), eb('state', 'not in', CLOSED as never[])]);
+    case 'management_review':
+      // Until management has reviewed it, whatever state the case is in: a missed promise is reviewed even once served.
+      return eb('management_review', '=', 1 as never);
     case 'closed_this_month': {
       const p = zonedParts(who.now, who.timeZone);
       const first = `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-01`;

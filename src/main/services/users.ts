@@ -27,3 +27,20 @@ export async function getUser(db: Kysely<Database>, id: number): Promise<User | 
   const u = await db.selectFrom('users').select(['id', 'name', 'role']).where('id', '=', id).where('active', '=', 1).executeTakeFirst();
   return u && { ...u, role: u.role as Role };
 }
+
+/**
+ * The profile the scheduler's changes are recorded under (the audit trail names an actor for every
+ * event). Inactive and outside the roles, so nobody can work as it and no profile list shows it.
+ */
+export const SYSTEM_ROLE = 'system';
+
+export async function ensureSystemUser(db: Kysely<Database>, now: Date): Promise<number> {
+  const found = await db.selectFrom('users').select('id').where('role', '=', SYSTEM_ROLE).orderBy('id').executeTakeFirst();
+  if (found) return found.id;
+  const row = await db
+    .insertInto('users')
+    .values({ name: 'Rule engine (scheduler)', role: SYSTEM_ROLE, password_hash: null, active: 0, created_at: now.toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -8,8 +8,9 @@ import { chairmanReason, check, explain, type WorkflowSettings } from '../rules/
 import { factsOf, getCaseFile } from './case-file';
 import type { AuditEntry } from './audit';
 import { commitChange, loadForChange, refused, type Actor } from './case-change';
-import { suggestOwner } from './profiles';
 import { getSettings } from './settings';
+import { notify, type Notified } from './notifications';
+import type { RuleEngine } from './rule-engine';
 
 /** Moving a case along the procedure: every step checked by the rules, explained when refused. */
 
@@ -19,9 +20,9 @@ async function workflowSettings(a: Pick<Actor, 'db'>): Promise<WorkflowSettings>
   return { chairmanCostThreshold: (await getSettings(a.db)).chairmanCostThreshold };
 }
 
-export async function caseWorkflow(a: Actor, id: number): Promise<CaseWorkflow> {
+export async function caseWorkflow(a: Actor, id: number, engine: RuleEngine): Promise<CaseWorkflow> {
   const file = await getCaseFile(a.db, id);
-  const facts = factsOf(file);
+  const facts = { ...factsOf(file), chairmanRequiredBy: await engine.chairmanRequirement(a.db, id, a.now) };
   const settings = await workflowSettings(a);
   const sections = Object.fromEntries(
     CASE_SECTIONS.map((s) => [s, canEdit(s, file.state as ComplaintState, a.role)]),
@@ -33,12 +34,15 @@ export async function caseWorkflow(a: Actor, id: number): Promise<CaseWorkflow> 
   };
 }
 
-export async function transition(a: Actor, input: TransitionInput): Promise<void> {
+export async function transition(a: Actor, input: TransitionInput, engine: RuleEngine): Promise<Notified | void> {
   const file = await loadForChange(a, input.id, input.version, null);
-  const facts = factsOf(file);
+  const optionIndex = input.optionIndex ?? (input.action === 'chairman_decide' ? file.chosenOption : null);
+  // An escalation rule may require the chairman (issue 4); deciding, the rules read the case with the
+  // option being chosen, so a cheaper choice than the highest proposal is not sent to him for its cost.
+  const chairmanRequiredBy = await engine.chairmanRequirement(a.db, file.id, a.now, input.action === 'decide' ? optionIndex : null);
+  const facts = { ...factsOf(file), chairmanRequiredBy };
   const settings = await workflowSettings(a);
   const lastVerification = file.verifications[file.verifications.length - 1];
-  const optionIndex = input.optionIndex ?? (input.action === 'chairman_decide' ? file.chosenOption : null);
   const verdict = check(
     input.action,
     facts,
@@ -50,14 +54,25 @@ export async function transition(a: Actor, input: TransitionInput): Promise<void
 
   const ts = a.now.toISOString();
   const set: ComplaintUpdate = { state: verdict.to, state_changed_at: ts };
+  let notified: Notified | undefined;
   switch (input.action) {
     case 'reject':
       set.rejection_reason = input.reason;
       break;
-    case 'accept':
-      // Seed 001: forward to production's after-sales team at once; non-quality stays with sales administration.
-      if (!file.ownerId) set.owner_id = await suggestOwner(a.db, file.classification === 'quality' ? 'production_after_sales' : 'sales_admin');
+    case 'accept': {
+      // Seed 001: forward to production's after-sales team at once; non-quality stays with sales
+      // administration (the routing rules), to the person with the fewest open cases; technical
+      // questions are also told to technical support.
+      const route = await engine.route(a.db, file.id);
+      if (!file.ownerId && route.assignee.userId !== null) set.owner_id = route.assignee.userId;
+      set.routing = JSON.stringify(route);
+      if (route.notify.length) {
+        notified = await notify(a.db, a.now, [
+          { roles: route.notify, complaintId: file.id, kind: 'routed', payload: { trackingNo: file.trackingNo, team: route.team, reasons: route.reasons } },
+        ]);
+      }
       break;
+    }
     case 'decide':
       Object.assign(set, { chosen_option: optionIndex, decision_note: input.reason, decided_by: a.userId, decided_at: ts });
       break;
@@ -93,4 +108,5 @@ export async function transition(a: Actor, input: TransitionInput): Promise<void
     },
     ...routed,
   ]);
+  return notified;
 }

@@ -7,6 +7,7 @@ import { AcceptanceSection } from './acceptance-section';
 import { AgreementSection } from './agreement-section';
 import { AttachmentsSection } from './attachments-section';
 import { CaseProvider, useCase, useCaseApi, useCaseLoader } from './case-context';
+import { CaseEnginePanel } from './case-engine-panel';
 import { CaseHeader } from './case-header';
 import { CaseTimeline } from './case-timeline';
 import { IntakeSection } from './intake-section';
@@ -60,6 +61,7 @@ function CaseLayout() {
           <ResponsibilitySection current={current.responsibility} />
         </Col>
         <Col xs={24} xl={8} className="case-side">
+          <CaseEnginePanel />
           <AttachmentsSection />
           <Card size="small" title={t('case.timeline')} className="case-section">
             <CaseTimeline events={events} lookups={{ profiles, departments }} />

@@ -19,11 +19,13 @@ export interface ChoiceFilterParams {
   /** The enum's name in the catalogue: labels are `enum.<choiceField>.<code>`. */
   choiceField: string;
   codes: readonly string[];
+  /** Where the labels are when not under `enum.` (the rule engine's columns: `warranty.status` …). */
+  labelKey?: string;
 }
 
 type Props = CustomFilterProps<ComplaintRow, unknown, SetFilterModel> & ChoiceFilterParams;
 
-export function ChoiceFilter({ model, onModelChange, getValue, choiceField, codes: all }: Props) {
+export function ChoiceFilter({ model, onModelChange, getValue, choiceField, codes: all, labelKey }: Props) {
   const { t } = useTranslation();
   const selected = model ? model.values : all;
 
@@ -56,7 +58,7 @@ export function ChoiceFilter({ model, onModelChange, getValue, choiceField, code
             checked={selected.includes(code)}
             onChange={(e) => set(e.target.checked ? [...selected, code] : selected.filter((v) => v !== code))}
           >
-            {t(`enum.${choiceField}.${code}`, { defaultValue: code })}
+            {t(`${labelKey ?? `enum.${choiceField}`}.${code}`, { defaultValue: code })}
           </Checkbox>
         </div>
       ))}

@@ -3,12 +3,15 @@ import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { CLASSIFICATIONS } from '../../shared/domain';
+import { PRIORITIES, SLA_SUMMARY_STATES } from '../../shared/engine';
+import { ESCALATION_LEVELS } from '../../shared/schemas/rules-escalation';
+import { WARRANTY_STATUSES } from '../../shared/schemas/rules-policies';
 import { TEXT_FILTER_TYPES, type TrackingColumn } from '../../shared/schemas/grid';
 import type { ComplaintRow } from '../../shared/types';
 import { formatInstant } from '../common/format';
 import { ChoiceFilter, type ChoiceFilterParams } from './choice-filter';
 import { CHOICES } from './enum-labels';
-import { ageInDays, NextStepCell, nextStepText, SeverityCell, StateCell } from './tracking-cells';
+import { ageInDays, EngineTagCell, NextStepCell, nextStepText, SeverityCell, SlaDueRenderer, StateCell } from './tracking-cells';
 
 /**
  * Columns of the customer complaints tracking table. A column the server can sort or filter has a
@@ -42,6 +45,19 @@ const dateFilter = {
 function choiceFilter(field: TableChoice) {
   const filterParams: ChoiceFilterParams = { choiceField: field, codes: TABLE_CHOICES[field] };
   return { filter: ChoiceFilter, filterParams };
+}
+
+/** The rule engine's choice columns (issue 4); their words live under the engine's catalogues. */
+const ENGINE_CHOICES = {
+  warrantyStatus: { codes: WARRANTY_STATUSES, labelKey: 'warranty.status' },
+  slaState: { codes: SLA_SUMMARY_STATES, labelKey: 'sla.state' },
+  escalationLevel: { codes: ESCALATION_LEVELS, labelKey: 'escalation.level' },
+  priority: { codes: PRIORITIES, labelKey: 'escalation.priority' },
+} as const;
+
+function engineFilter(field: keyof typeof ENGINE_CHOICES) {
+  const filterParams: ChoiceFilterParams = { choiceField: field, ...ENGINE_CHOICES[field] };
+  return { filter: ChoiceFilter, filterParams, cellRenderer: EngineTagCell };
 }
 
 function ChoiceCell({ value, field }: CustomCellRendererProps<ComplaintRow, string> & { field: TableChoice }) {
@@ -80,6 +96,9 @@ export function trackingColumns(t: TFunction): Col[] {
     }),
     col('severity', { initialWidth: 110, ...choiceFilter('severity'), cellRenderer: SeverityCell }),
     col('state', { initialWidth: 150, ...choiceFilter('state'), cellRenderer: StateCell }),
+    // The rule engine's view (issue 4). SLA due sorts on the due instant; the soonest first is ascending.
+    col('slaDueAt', { initialWidth: 200, ...dateFilter, cellRenderer: SlaDueRenderer }, 'table.col.slaDueAt'),
+    col('escalationLevel', { initialWidth: 130, ...engineFilter('escalationLevel') }, 'table.col.escalationLevel'),
     own('nextStep', {
       ...computed,
       initialWidth: 210,
@@ -94,8 +113,11 @@ export function trackingColumns(t: TFunction): Col[] {
     col('productModel', { initialWidth: 145, ...textFilter }),
     col('serialNo', { initialWidth: 150, ...textFilter }),
     col('deliveryDate', { initialWidth: 135, ...dateFilter }),
+    col('warrantyStatus', { initialWidth: 110, ...engineFilter('warrantyStatus') }, 'table.col.warrantyStatus'),
     choice('defectCategory', 150),
     choice('classification', 120, 'table.col.classification'),
+    col('slaState', { initialWidth: 110, ...engineFilter('slaState') }, 'table.col.slaState'),
+    col('priority', { initialWidth: 90, ...engineFilter('priority') }, 'table.col.priority'),
     col('description', { initialFlex: 1, minWidth: 240, ...textFilter, tooltipField: 'description' }),
     col('createdAt', { initialWidth: 150, initialHide: true, ...dateFilter, valueFormatter: instantFormatter }),
     col('stateChangedAt', { initialWidth: 150, initialHide: true, ...dateFilter, valueFormatter: instantFormatter }, 'table.col.stateChangedAt'),

@@ -10,6 +10,7 @@ import { useShowError } from '../common/api-errors';
 import { useDebouncedCallback } from '../common/use-debounced';
 import { currentLanguage } from '../i18n';
 import { navigate, paths } from '../shell/router';
+import { CalendarWarningBanner } from '../rules/calendar-warning';
 import { ColumnChooser } from './column-chooser';
 import { TrackingGrid } from './tracking-grid';
 import { useColumnLayout } from './use-column-layout';
@@ -56,6 +57,7 @@ export function TrackingTablePage() {
           {t('table.openHint')}
         </Typography.Text>
       </div>
+      <CalendarWarningBanner where="table" />
       {views.view && (
         <div className="tracking-toolbar">
           <ViewSwitch

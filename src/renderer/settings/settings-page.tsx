@@ -4,6 +4,8 @@ import { useSession } from '../shell/session';
 import { DepartmentsTab } from './departments-tab';
 import { GeneralTab } from './general-tab';
 import { UsersTab } from './users-tab';
+import { RulesTab } from './rules-tab';
+import { CalendarTab } from './calendar-tab';
 import '../shell/shell.css';
 
 /**
@@ -36,6 +38,8 @@ export function SettingsPage() {
           { key: 'users', label: t('settings.tabs.users'), children: <UsersTab editable={admin} /> },
           { key: 'departments', label: t('settings.tabs.departments'), children: <DepartmentsTab editable={admin} /> },
           { key: 'general', label: t('settings.tabs.general'), children: <GeneralTab editable={admin} /> },
+          { key: 'rules', label: t('rules.tab'), children: <RulesTab /> },
+          { key: 'calendar', label: t('calendar.tab'), children: <CalendarTab /> },
         ]}
       />
     </div>

@@ -1,7 +1,8 @@
-import { FileAddOutlined, SettingOutlined, TableOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileAddOutlined, SettingOutlined, TableOutlined } from '@ant-design/icons';
 import { Breadcrumb, Layout, Menu, Space } from 'antd';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NotificationBell } from '../notifications/notification-bell';
 import { LanguageSwitch } from './language-switch';
 import { ProfileSwitch } from './profile-switch';
 import { navigate, paths, type Route } from './router';
@@ -9,17 +10,19 @@ import { useSession } from './session';
 
 const { Header, Sider, Content } = Layout;
 
-const MENU = { complaints: paths.complaints, register: paths.register, settings: paths.settings } as const;
+const MENU = { complaints: paths.complaints, register: paths.register, review: paths.review, settings: paths.settings } as const;
 type MenuKey = keyof typeof MENU;
 
 function menuKey(route: Route): MenuKey {
-  return route.name === 'register' || route.name === 'settings' ? route.name : 'complaints';
+  return route.name === 'register' || route.name === 'settings' || route.name === 'review' ? route.name : 'complaints';
 }
 
 /** The frame around every page: menu on the left, app name, who is working and language on top. */
 export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
   const { t } = useTranslation();
-  const { generation } = useSession();
+  const { generation, user } = useSession();
+  // The management review list is for those who review (and the administrator who keeps the rules).
+  const reviewer = !!user && ['sales_manager', 'branch_manager', 'chairman', 'admin'].includes(user.role);
   const table = { title: <a href={paths.complaints}>{t('nav.complaints')}</a> };
   const crumbs =
     route.name === 'register'
@@ -28,7 +31,9 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
         ? [table, { title: t('nav.case') }]
         : route.name === 'settings'
           ? [{ title: t('settings.nav') }]
-          : [{ title: t('nav.complaints') }];
+          : route.name === 'review'
+            ? [{ title: t('review.nav') }]
+            : [{ title: t('nav.complaints') }];
   return (
     <Layout className="shell">
       <Sider width={212} className="shell-sider">
@@ -44,6 +49,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           items={[
             { key: 'complaints', icon: <TableOutlined />, label: t('nav.complaints') },
             { key: 'register', icon: <FileAddOutlined />, label: t('nav.register') },
+            ...(reviewer ? [{ key: 'review', icon: <AuditOutlined />, label: t('review.nav') }] : []),
             { key: 'settings', icon: <SettingOutlined />, label: t('settings.nav') },
           ]}
         />
@@ -52,6 +58,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
         <Header className="shell-header">
           <Breadcrumb items={crumbs} />
           <Space size="large">
+            <NotificationBell />
             <ProfileSwitch />
             <LanguageSwitch />
           </Space>

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'register' }
   | { name: 'case'; id: number }
   | { name: 'settings' }
+  | { name: 'review' }
   | FeedbackFormRoute
   | { name: 'notFound' };
 
@@ -19,6 +20,7 @@ export const paths = {
   register: '#/complaints/new',
   case: (id: number) => `#/complaints/${id}`,
   settings: '#/settings',
+  review: '#/review',
   feedbackForm: feedbackFormHash,
 };
 
@@ -27,6 +29,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/' || path === '/complaints') return { name: 'complaints' };
   if (path === '/complaints/new') return { name: 'register' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/review') return { name: 'review' };
   const form = parseFeedbackFormRoute(hash);
   if (form) return form;
   const m = /^\/complaints\/(\d{1,12})$/.exec(path);

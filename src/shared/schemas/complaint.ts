@@ -26,6 +26,21 @@ const intakeFields = {
   severity: z.enum(SEVERITIES),
 };
 
+/** A warranty code (exclusion or suspension) as the policy catalogue names it; main checks it is in the catalogue. */
+const warrantyCode = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'use a code of the warranty catalogue' });
+
+/**
+ * Facts the warranty is decided on that are often known only after registration (issue 4): the
+ * installation and invoice dates (a policy may count from either), and exclusions or suspensions
+ * established for this case (misuse found on site, the customer's payment overdue).
+ */
+const warrantyFields = {
+  installationDate: pastCalendarDate.nullish().transform((s) => s ?? null),
+  invoiceDate: pastCalendarDate.nullish().transform((s) => s ?? null),
+  warrantyExclusions: z.array(warrantyCode).max(20),
+  warrantySuspensions: z.array(warrantyCode).max(20),
+};
+
 function deliveryNotAfterReceipt(v: { receivedAt?: string; deliveryDate?: string | null }, ctx: z.RefinementCtx, at: string[] = []) {
   if (v.receivedAt && v.deliveryDate && v.deliveryDate > v.receivedAt.slice(0, 10)) {
     // Compared on the UTC date: a complaint cannot be about a delivery that had not happened.
@@ -67,7 +82,7 @@ export const complaintUpdateSchema = z
     /** Optimistic lock: the version the person was editing; a stale save is refused. */
     version: z.number().int().nonnegative(),
     patch: z
-      .object({ ...intakeFields, customerId: id })
+      .object({ ...intakeFields, customerId: id, ...warrantyFields })
       .partial()
       .refine((p) => Object.keys(p).length > 0, { params: { code: 'empty_patch' }, message: 'nothing to change' }),
   })

@@ -23,6 +23,13 @@ export const TRACKING_COLUMNS = [
   'classification',
   'stateChangedAt',
   'closedAt',
+  // The rule engine's (issue 4): warranty decision, the next SLA due time and the worst clock state,
+  // the escalation level and the priority it raised.
+  'warrantyStatus',
+  'slaDueAt',
+  'slaState',
+  'escalationLevel',
+  'priority',
 ] as const;
 export type TrackingColumn = (typeof TRACKING_COLUMNS)[number];
 
@@ -90,7 +97,8 @@ export type SortModel = z.infer<typeof sortModelSchema>;
 
 /**
  * Saved views of the tracking table (issue 3): the questions the office asks every morning.
- * `mine` is the caller's open cases; `closed_this_month` uses the office time zone.
+ * `mine` is the caller's open cases; `closed_this_month` uses the office time zone; `escalated` holds
+ * open cases escalated by hand or by a rule.
  */
 export const TRACKING_VIEWS = [
   'all',
@@ -101,6 +109,8 @@ export const TRACKING_VIEWS = [
   'awaiting_customer_agreement',
   'escalated',
   'closed_this_month',
+  // Cases an escalation rule put on management's review list, until reviewed (seed 000).
+  'management_review',
 ] as const;
 export type TrackingView = (typeof TRACKING_VIEWS)[number];
 

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m001 from './2026-11-25-001-init';
 import * as m002 from './2026-11-25-002-tracking-indexes';
 import * as m003 from './2026-11-25-003-lifecycle';
+import * as m004 from './2026-11-25-004-rule-engine';
 
 /**
  * Every migration, in order, through a static map: a bundled app has no migrations folder to read.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-001-init': m001,
   '2026-11-25-002-tracking-indexes': m002,
   '2026-11-25-003-lifecycle': m003,
+  '2026-11-25-004-rule-engine': m004,
 };

@@ -1,0 +1,48 @@
+import type { TFunction } from 'i18next';
+import type { NotificationItem } from '../../shared/engine';
+import type { RuleReason } from '../../shared/schemas/rules-escalation';
+import { levelLabel, roleLabel, ruleName } from '../rules/labels';
+import { escalationReasonText, routingReasonText } from '../rules/reason-text';
+
+/**
+ * A notification in words. The payload is what main recorded when it was sent (for an escalation:
+ * the rule, its version, the level and the reason; for a routed case: the team and the reasons), read
+ * defensively since old notifications outlive changes to the payload.
+ */
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const isReason = (v: unknown): v is RuleReason =>
+  typeof v === 'object' && v !== null && typeof (v as RuleReason).code === 'string' && typeof (v as RuleReason).message === 'string';
+
+export interface NotificationWords {
+  title: string;
+  reason: string;
+  level: string | null;
+}
+
+export function notificationWords(t: TFunction, n: NotificationItem): NotificationWords {
+  const p = n.payload;
+  if (n.kind === 'escalation') {
+    const id = str(p.ruleId) ?? '';
+    const name = ruleName(t, 'escalation', id, str(p.ruleName) ?? id);
+    const level = str(p.level);
+    return {
+      title: t('notifications.escalated', {
+        rule: name,
+        version: typeof p.ruleVersion === 'number' ? p.ruleVersion : '?',
+        level: level ? levelLabel(t, level) : '',
+      }),
+      reason: isReason(p.reason) ? escalationReasonText(t, p.reason) : '',
+      level,
+    };
+  }
+  if (n.kind === 'routed') {
+    const reasons = Array.isArray(p.reasons) ? p.reasons.filter(isReason) : [];
+    return {
+      title: t('notifications.routed', { team: roleLabel(t, str(p.team) ?? '') }),
+      reason: reasons.map((r) => routingReasonText(t, r)).join(t('notifications.reasonJoin')),
+      level: null,
+    };
+  }
+  return { title: t('notifications.other'), reason: '', level: null };
+}
