@@ -199,9 +199,21 @@ export function slaStatus(policy: SlaPolicy, facts: SlaClockFacts, now: InstantI
   }
   if (resolution !== null) clocks.push(slaClock('resolution', resolution, facts.receivedAt, facts.resolvedAt, facts.pauses, now, cal, options));
 
+  return { ruleId: rule.id, reason: ruleReason(rule, facts.visitNeeded), clocks };
+}
+
+/** The sentence depends on the rule and on whether a visit is needed: built once per rule version. */
+const reasons = new WeakMap<SlaRule, [RuleReason | undefined, RuleReason | undefined]>();
+function ruleReason(rule: SlaRule, visitNeeded: boolean): RuleReason {
+  let pair = reasons.get(rule);
+  if (!pair) reasons.set(rule, (pair = [undefined, undefined]));
+  const i = visitNeeded ? 1 : 0;
+  const cached = pair[i];
+  if (cached) return cached;
+  const { response, onsite, resolution } = rule.targets;
   const targets = [
     response !== null ? `response ${span(response)}` : null,
-    onsite !== null ? `on site ${span(onsite)}${facts.visitNeeded ? '' : ' (no visit needed)'}` : null,
+    onsite !== null ? `on site ${span(onsite)}${visitNeeded ? '' : ' (no visit needed)'}` : null,
     resolution !== null ? `resolution ${span(resolution)}` : null,
   ].filter((t): t is string => t !== null);
   const reason: RuleReason = {
@@ -209,5 +221,6 @@ export function slaStatus(policy: SlaPolicy, facts: SlaClockFacts, now: InstantI
     params: { rule: rule.name, ruleId: rule.id },
     message: `targets of SLA rule «${rule.name}»: ${targets.join(', ')} of business time`,
   };
-  return { ruleId: rule.id, reason, clocks };
+  pair[i] = reason;
+  return reason;
 }

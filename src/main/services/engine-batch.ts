@@ -28,6 +28,18 @@ import type { RuleContext } from './rule-context';
 /** Gives the event loop back: pending IPC, HTTP and timers run before the work goes on. */
 export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Calls `fn` on each item, giving the event loop back whenever `sliceMs` have passed. */
+export async function inSlices<T>(items: Iterable<T>, fn: (item: T) => void, sliceMs: number): Promise<void> {
+  let start = performance.now();
+  for (const item of items) {
+    fn(item);
+    if (performance.now() - start >= sliceMs) {
+      await yieldToLoop();
+      start = performance.now();
+    }
+  }
+}
+
 export interface BatchPage {
   rows: EngineRow[];
   pauses: Map<number, SlaPause[]>;
@@ -82,7 +94,7 @@ export async function buildRepeatIndex(db: Kysely<Database>, ctx: RuleContext): 
       .where('received_at', '>=', from)
       .where('id', '>', after)
       .orderBy('id')
-      .limit(5000)
+      .limit(2000)
       .execute();
     if (!rows.length) break;
     index.add(rows);
