@@ -14,6 +14,12 @@ import { theme } from './shell/theme';
 import { WelcomeModal } from './shell/welcome-modal';
 import { PrintRoot } from './print/print-root';
 import { ReviewPage } from './notifications/review-page';
+import { PartsPage } from './parts/parts-page';
+import { ContractsPage } from './contracts/contracts-page';
+import { FieldCalendarPage } from './visits/field-calendar-page';
+import { VisitReportRoot } from './visits/visit-report-root';
+import { VettingPage } from './costs/vetting-page';
+import { AmortisationPage } from './costs/amortisation-page';
 
 function Page({ route }: { route: Route }) {
   const { t } = useTranslation();
@@ -29,6 +35,19 @@ function Page({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'review':
       return <ReviewPage />;
+    case 'parts':
+      return <PartsPage />;
+    case 'contracts':
+      return <ContractsPage />;
+    case 'fieldCalendar':
+      return <FieldCalendarPage />;
+    case 'vetting':
+      return <VettingPage />;
+    case 'amortisation':
+      return <AmortisationPage />;
+    case 'feedbackForm':
+    case 'visitReport':
+      return null;
     case 'notFound':
       return (
         <Result
@@ -47,6 +66,7 @@ export function App() {
   const route = useRoute();
   // The printable form stands alone, as on paper: no menu, header or welcome dialog (print/).
   if (route.name === 'feedbackForm') return <PrintRoot route={route} />;
+  if (route.name === 'visitReport') return <VisitReportRoot route={route} />;
 
   return (
     <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>

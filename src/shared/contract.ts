@@ -39,6 +39,37 @@ import {
   rulesSetEnabledSchema,
   waitingCustomerSchema,
 } from './schemas/rules-api';
+import {
+  casePartAddSchema,
+  casePartCancelSchema,
+  contractQuoteSchema,
+  contractStepSchema,
+  contractsListSchema,
+  fieldCalendarSchema,
+  partSaveSchema,
+  partsListSchema,
+  rmaRequestSchema,
+  rmaStepSchema,
+  serviceActionSaveSchema,
+  stockLedgerSchema,
+  stockMoveSchema,
+  visitReportTargetSchema,
+} from './schemas/service';
+import {
+  costAddSchema,
+  costClassesSaveSchema,
+  costRemoveSchema,
+  costReverseSchema,
+  costUpdateSchema,
+  costVetSchema,
+  drillSchema,
+  periodCloseSchema,
+  periodsListSchema,
+  pivotSchema,
+  vettingQueueSchema,
+} from './schemas/costs';
+import type { AccountingPeriod, AmortisationEntry, AmortisationPivot, CostClassMap, CostLineDetail } from './costs';
+import type { CasePart, CostLine, FieldCalendarWeek, Paged, Part, Rma, ServiceAction, ServiceContract, StockMove } from './service';
 import type {
   CalendarStatus,
   CalendarYear,
@@ -98,6 +129,12 @@ const empty = z.object({}).strict();
 const CASE_EDITORS = ROLES;
 /** Who takes a case off the management review list (seed 000: management intervenes; 002 §7: the managers, the chairman). */
 const MANAGEMENT: readonly Role[] = ['sales_manager', 'branch_manager', 'chairman'];
+/** Who keeps the parts catalogue and the stock: the production department's after-sales team (seed 002 §7.2), and the administrator. */
+const PARTS_KEEPERS: readonly Role[] = ['production_after_sales', 'admin'];
+/** Who moves a service contract on (seed 001: the sales staff sign it; Finance invoices); each step's roles are checked in main. */
+const CONTRACT_STAFF: readonly Role[] = ['sales_admin', 'sales_manager', 'branch_manager', 'finance'];
+/** Seed 002 §8: Finance vets the service costs and carries out the amortisation. */
+const FINANCE: readonly Role[] = ['finance'];
 
 export const contract = {
   'app.status': def<AppStatus>()({ input: empty, roles: ALL, mutates: false }),
@@ -221,6 +258,76 @@ export const contract = {
   'management.reviewList': def<TrackingPage>()({ input: reviewListSchema, roles: ALL, mutates: false }),
   /** Management has reviewed the case: its firings leave the review list (they stay recorded), with the note. */
   'management.markReviewed': def<CaseFile>()({ input: markReviewedSchema, roles: MANAGEMENT, mutates: true }),
+
+  // Service work (issue 5). Records on a case are parts of its form: who may write them, in which
+  // states, is decided per section by main/rules/case-edits.ts ('service', 'returns', 'parts',
+  // 'contract'), and each record's own steps by main/rules/service-steps.ts.
+  /** The case's service actions (consultation, remote guidance, visits, training, documents), oldest first. */
+  'service.forCase': def<ServiceAction[]>()({ input: z.object({ id }), roles: ALL, mutates: false }),
+  /** Plans, reports, corrects or cancels a service action; the visit's travel becomes cost lines, its start stops the on-site clock. */
+  'service.save': def<CaseFile>()({ input: serviceActionSaveSchema, roles: CASE_EDITORS, mutates: true }),
+  /** One service action (the visit report reads it by its id). */
+  'service.get': def<ServiceAction>()({ input: z.object({ actionId: id }), roles: ALL, mutates: false }),
+  /** The field-service calendar: every engineer's visits of a week, with overlapping visits marked. */
+  'service.fieldCalendar': def<FieldCalendarWeek>()({ input: fieldCalendarSchema, roles: ALL, mutates: false }),
+  'print.visitReport': def<{ dialog: boolean }>()({ input: visitReportTargetSchema, roles: ALL, mutates: false }),
+  'print.visitReportPdf': def<{ fileName: string; data: string }>()({ input: visitReportTargetSchema, roles: ALL, mutates: false }),
+
+  /** The case's returns, oldest first. */
+  'rma.forCase': def<Rma[]>()({ input: z.object({ id }), roles: ALL, mutates: false }),
+  'rma.request': def<CaseFile>()({ input: rmaRequestSchema, roles: CASE_EDITORS, mutates: true }),
+  /** Approve (issues the RMA number), reject, ship, receive, inspect, close with the disposition. */
+  'rma.step': def<CaseFile>()({ input: rmaStepSchema, roles: CASE_EDITORS, mutates: true }),
+
+  /** The parts catalogue with quantities on hand, paged; `lowOnly` lists what runs low. */
+  'parts.list': def<Paged<Part>>()({ input: partsListSchema, roles: ALL, mutates: false }),
+  'parts.save': def<Part>()({ input: partSaveSchema, roles: PARTS_KEEPERS, mutates: true }),
+  /** A receipt into stock or an adjustment; below zero only with `override` and a reason (audited). */
+  'stock.move': def<Part>()({ input: stockMoveSchema, roles: PARTS_KEEPERS, mutates: true }),
+  /** A part's stock ledger, newest first, paged. */
+  'stock.ledger': def<Paged<StockMove>>()({ input: stockLedgerSchema, roles: ALL, mutates: false }),
+  /** Parts sent, used, repaired or refunded on the case, with faulty and replacement serial numbers. */
+  'parts.forCase': def<CasePart[]>()({ input: z.object({ id }), roles: ALL, mutates: false }),
+  'parts.addToCase': def<CaseFile>()({ input: casePartAddSchema, roles: CASE_EDITORS, mutates: true }),
+  /** Cancels a part line: its quantity returns to stock, its cost line goes; the line stays listed. */
+  'parts.cancelOnCase': def<CaseFile>()({ input: casePartCancelSchema, roles: CASE_EDITORS, mutates: true }),
+
+  /** Contracts quoted from the case or covering its unit. */
+  'contracts.forCase': def<ServiceContract[]>()({ input: z.object({ id }), roles: ALL, mutates: false }),
+  /** A quotation for out-of-warranty work, created from the case (seed 001). */
+  'contracts.quote': def<CaseFile>()({ input: contractQuoteSchema, roles: CASE_EDITORS, mutates: true }),
+  /** Send, sign, invoice or cancel; a signed contract covers later cases on its units (the warranty engine reads it). */
+  'contracts.step': def<ServiceContract>()({ input: contractStepSchema, roles: CONTRACT_STAFF, mutates: true }),
+  'contracts.list': def<Paged<ServiceContract>>()({ input: contractsListSchema, roles: ALL, mutates: false }),
+
+  /** The case's cost lines, oldest first; service work writes its own (source visit, part, rma). */
+  'costs.forCase': def<CostLine[]>()({ input: z.object({ id }), roles: ALL, mutates: false }),
+
+  // Costs, vetting and amortisation (issue 6). Lines on a case are the section 'costs'.
+  /** The case's cost lines as Finance sees them: class, vetting, reversals. */
+  'costs.caseDetail': def<CostLineDetail[]>()({ input: z.object({ id }), roles: ALL, mutates: false }),
+  /** A cost line typed in (pending until Finance vets it); a customer-paid line needs the customer's recorded agreement. */
+  'costs.add': def<CaseFile>()({ input: costAddSchema, roles: CASE_EDITORS, mutates: true }),
+  'costs.update': def<CaseFile>()({ input: costUpdateSchema, roles: CASE_EDITORS, mutates: true }),
+  'costs.remove': def<CaseFile>()({ input: costRemoveSchema, roles: CASE_EDITORS, mutates: true }),
+  /** Finance approves (the line is locked and amortised) or rejects (with a comment) a pending line. */
+  'costs.vet': def<CostLineDetail>()({ input: costVetSchema, roles: FINANCE, mutates: true }),
+  /** Finance corrects an approved line: a reversing line nets it to zero, never an edit. */
+  'costs.reverse': def<CostLineDetail>()({ input: costReverseSchema, roles: FINANCE, mutates: true }),
+  /** Lines waiting for Finance (or in other states), oldest first, paged. */
+  'costs.vettingQueue': def<Paged<CostLineDetail>>()({ input: vettingQueueSchema, roles: ALL, mutates: false }),
+  'costClasses.get': def<CostClassMap>()({ input: empty, roles: ALL, mutates: false }),
+  'costClasses.save': def<CostClassMap>()({ input: costClassesSaveSchema, roles: ['finance', 'admin'], mutates: true }),
+  /** The twelve periods of a year, with which are closed. */
+  'periods.list': def<AccountingPeriod[]>()({ input: periodsListSchema, roles: ALL, mutates: false }),
+  /** Closes a month: its amortisation is locked; later changes become adjustments in the open period. */
+  'periods.close': def<AccountingPeriod>()({ input: periodCloseSchema, roles: FINANCE, mutates: true }),
+  /** Amortisation by department (or product line, customer, cost type) × month for a year. */
+  'amortisation.pivot': def<AmortisationPivot>()({ input: pivotSchema, roles: ALL, mutates: false }),
+  /** The entries behind one cell or row of the pivot, paged: down to the case and the line. */
+  'amortisation.drill': def<Paged<AmortisationEntry>>()({ input: drillSchema, roles: ALL, mutates: false }),
+  /** The pivot as an xlsx workbook (base64). */
+  'amortisation.exportXlsx': def<{ fileName: string; data: string }>()({ input: pivotSchema, roles: ALL, mutates: false }),
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -244,6 +351,12 @@ export interface DeskEvents {
   'notifications.changed': { roles: Role[]; userIds: number[] };
   /** A rule document or the calendar changed. */
   'rules.changed': { kind: RuleKind };
+  /** Service contracts changed (issue 5): the contracts list reloads. */
+  'contracts.changed': { ids: number[] };
+  /** The parts catalogue or stock changed (issue 5). */
+  'parts.changed': { ids: number[] };
+  /** Cost lines were vetted or periods closed (issue 6): Finance's lists and the amortisation views reload. */
+  'costs.changed': { complaintIds: number[] };
 }
 export type DeskEventName = keyof DeskEvents;
 

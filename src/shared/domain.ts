@@ -132,5 +132,12 @@ export const CASE_SECTIONS = [
   // Issue 4: pausing the SLA clocks while the case waits for the customer, and the customer-pressure flag.
   'waiting',
   'pressure',
+  // Issue 5: service actions and visits, returns, spare parts, service contracts.
+  'service',
+  'returns',
+  'parts',
+  'contract',
+  // Issue 6: cost lines typed in on the case.
+  'costs',
 ] as const;
 export type CaseSection = (typeof CASE_SECTIONS)[number];

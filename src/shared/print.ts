@@ -12,7 +12,20 @@ export const FORM_LANGUAGES = ['zh-CN', 'en'] as const;
 export type FormLanguage = (typeof FORM_LANGUAGES)[number];
 
 export const formTargetSchema = z.object({ id, lang: z.enum(FORM_LANGUAGES) });
-export type FormTarget = z.output<typeof formTargetSchema>;
+/**
+ * What a printer prints: a document of the renderer's print routes, the id of what it shows, and the
+ * language. Without `doc` it is the feedback form of case `id`.
+ */
+export type FormTarget = z.output<typeof formTargetSchema> & { doc?: PrintDoc };
+/** The printable documents: the feedback form (case id) and the visit report (service action id, issue 5). */
+export const PRINT_DOCS = ['feedback-form', 'visit-report'] as const;
+export type PrintDoc = (typeof PRINT_DOCS)[number];
+
+/** The route of any printable document, e.g. `#/print/visit-report/7?lang=en`. */
+export function printHash(target: FormTarget, opts: { autoprint?: boolean } = {}): string {
+  const doc = target.doc ?? 'feedback-form';
+  return `#/print/${doc}/${target.id}?lang=${target.lang}${opts.autoprint ? '&autoprint=1' : ''}`;
+}
 
 /** The form's route (hash), e.g. `#/print/feedback-form/12?lang=zh-CN`. */
 export function feedbackFormHash(caseId: number, lang: FormLanguage, opts: { autoprint?: boolean } = {}): string {
@@ -31,4 +44,10 @@ export function feedbackFormFileName(trackingNo: string, lang: FormLanguage): st
   // Tracking number formats are configurable: keep what a file system would refuse out of the name.
   const safe = trackingNo.replace(/[\\/:*?"<>|\s]+/g, '-');
   return `${lang === 'zh-CN' ? '客户反馈处理单' : 'feedback-form'}-${safe}.pdf`;
+}
+
+/** The visit report's PDF name: its name in its language, the tracking number and the visit's number. */
+export function visitReportFileName(trackingNo: string, actionId: number, lang: FormLanguage): string {
+  const safe = trackingNo.replace(/[\\/:*?"<>|\s]+/g, '-');
+  return `${lang === 'zh-CN' ? '服务报告' : 'visit-report'}-${safe}-${actionId}.pdf`;
 }

@@ -63,6 +63,11 @@ export interface ComplaintRow {
   customerPressure: boolean;
   /** Set while the case waits for the customer (the SLA clocks pause). */
   waitingCustomerSince: string | null;
+  // Service work (issue 5), kept on the case by the returns and visits that change them.
+  /** The state of the case's latest return under way, else of its latest return; null when none. */
+  rmaState: import('./service').RmaState | null;
+  /** The start of the next planned on-site visit. */
+  nextVisitAt: string | null;
 }
 
 export interface ComplaintDetail extends ComplaintRow {

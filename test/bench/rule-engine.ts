@@ -92,19 +92,20 @@ export async function benchRuleEngine(opts: { cases: number; until?: Date }): Pr
     // the same data would not have: collect it once, so the passes see the heap of a running app.
     setFlagsFromString('--expose-gc');
     (runInNewContext('gc') as () => void)();
-    const pass = async (label: string, target: boolean) => {
+    // `timed`: the issue's 5 s; every pass, the catch-up too, is held to the 50 ms block.
+    const pass = async (label: string, timed: boolean) => {
       const { value, ms, cpuMs, stall } = await watched(() => app.scheduler.runOnce());
       const s: PassStats = value;
       const block = Math.max(stall.histogramMs, stall.probeMs);
       const what =
         `scheduler pass, ${label}: ${s.cases.toLocaleString('en')} open cases, ${s.full.toLocaleString('en')} in full, ` +
         `${s.changed.toLocaleString('en')} written (+${s.firingsAdded.toLocaleString('en')} / −${s.firingsCleared.toLocaleString('en')} firings, ${s.events.toLocaleString('en')} events)`;
-      row(what, { n: '1', median: fmtMs(ms), p95: `cpu ${fmtMs(cpuMs)}`, target: target ? '< 5000 ms' : '', result: target ? verdict(ms < 5000) : '' });
-      row(`  longest event-loop block (histogram ${fmtMs(stall.histogramMs)}, 1 ms probe ${fmtMs(stall.probeMs)}); longest slice ${fmtMs(s.longestSliceMs)}, write ${fmtMs(s.longestWriteMs)}`, {
-        median: fmtMs(block),
-        target: target ? '< 50 ms' : '',
-        result: target ? verdict(block < 50) : '',
-      });
+      row(what, { n: '1', median: fmtMs(ms), p95: `cpu ${fmtMs(cpuMs)}`, target: timed ? '< 5000 ms' : '', result: timed ? verdict(ms < 5000) : '' });
+      row(
+        `  longest event-loop block (histogram ${fmtMs(stall.histogramMs)}, 1 ms probe ${fmtMs(stall.probeMs)}); ` +
+          `longest slice ${fmtMs(s.longestSliceMs)}, write ${fmtMs(s.longestWriteMs)}, checkpoint ${fmtMs(s.longestCheckpointMs)}`,
+        { median: fmtMs(block), target: '< 50 ms', result: verdict(block < 50) },
+      );
       return s;
     };
     await pass('first (the catch-up after loading: every case new to the engine)', false);

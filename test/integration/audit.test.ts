@@ -21,6 +21,36 @@ type Scenario = (p: Probe) => Promise<void>;
 const shape = (events: RawEvent[]) => events.map((e) => [e.kind, e.field, e.before, e.after]);
 const dept = async (o: Office, code: string) => (await o.call('departments.list', {})).find((d) => d.code === code)!.id;
 
+/** A spare part of the catalogue, as the production after-sales team keeps it. */
+const PART = { partNo: 'BRG-6205', name: '轴承 深沟球 6205-2RS', unit: '个', unitCost: 4_550, reorderLevel: 5, active: true };
+/** The part, with this many received into stock (one receipt). */
+async function stocked(o: Office, onHand: number) {
+  await o.as('production_after_sales');
+  const part = await o.call('parts.save', { ...PART, partId: null, version: null });
+  return o.call('stock.move', { partId: part.id, kind: 'receipt', delta: onHand, note: '采购入库 PO-2501', override: false });
+}
+/** A registered case on a unit installed long ago: out of warranty under the default policy. */
+async function outOfWarranty(o: Office) {
+  const f = await registerCase(o);
+  await o.edit('sales_admin', 'complaints.update', f.id, { patch: { installationDate: '2024-01-10' } });
+  expect((await o.file(f.id)).warrantyStatus).toBe('out_of_warranty');
+  return f;
+}
+const QUOTE = {
+  scope: '年度维保：每季度巡检一次，故障上门维修（含人工，不含备件）',
+  serials: ['SA37A2512345'],
+  models: [],
+  fee: 380_000,
+  // From the day the complaint came in: the warranty engine covers a case by the day it was received.
+  validFrom: '2026-11-20',
+  validTo: '2027-11-19',
+  quoteValidUntil: '2026-12-31',
+  note: null,
+};
+/** A freight invoice in US dollars (minor units), converted at the rate given. */
+const COST = { costType: 'transport', incurredOn: '2026-11-20', amount: 15_000, currency: 'USD', fxRate: '7.1234', payer: 'company', description: '国际快递 主控板' } as const;
+const CNY_COST = { costType: 'travel', incurredOn: '2026-11-20', amount: 86_000, currency: 'CNY', fxRate: null, payer: 'company', description: '杭州—苏州 高铁' } as const;
+
 const SCENARIOS: Partial<Record<MethodName, Scenario>> = {
   // Screen preferences and the first-start choice are nobody's business: no event.
   'app.startEmpty': async ({ once }) => expect((await once('admin', 'app.startEmpty', {})).events).toEqual([]),
@@ -47,20 +77,65 @@ const SCENARIOS: Partial<Record<MethodName, Scenario>> = {
     expect(shape(events)).toEqual([['department_created', `department:${value.id}`, null, value]]);
   },
 
-  // The demo data: each demo case's own history, starting with its registration; nothing else.
+  // The demo data: each demo case's own history, starting with its registration: its steps through
+  // the procedure, then the service work on it (issue 5), every record's events on the record's own
+  // case; nothing on the office (its parts catalogue and stock receipts are the stock ledger's).
   'app.loadDemo': async ({ o, once }) => {
-    const { value, events } = await once('admin', 'app.loadDemo', { complaints: 12 });
-    expect(value.complaints).toBe(12);
-    const ids = (o.store.sqlite.prepare('SELECT id FROM complaints ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
-    expect(ids).toHaveLength(12);
-    expect(events.every((e) => e.complaintId !== null && ids.includes(e.complaintId))).toBe(true);
-    for (const id of ids) {
-      const mine = events.filter((e) => e.complaintId === id);
-      expect(mine[0]).toMatchObject({ kind: 'created', field: null, before: null });
-      expect(mine.slice(1).every((e) => e.kind === 'transition')).toBe(true);
-    }
-    const people = new Set((o.store.sqlite.prepare('SELECT id FROM users').all() as Array<{ id: number }>).map((u) => u.id));
+    const { value, events } = await once('admin', 'app.loadDemo', { complaints: 200 });
+    expect(value.complaints).toBe(200);
+    const rows = <T>(sql: string) => o.store.sqlite.prepare(sql).all() as T[];
+    const cases = new Map(rows<{ id: number; state: string }>('SELECT id, state FROM complaints ORDER BY id').map((r) => [r.id, r.state]));
+    expect(cases.size).toBe(200);
+    expect(events.filter((e) => e.complaintId === null).map((e) => e.kind)).toEqual([]);
+    expect(events.every((e) => e.complaintId !== null && cases.has(e.complaintId))).toBe(true);
+    const people = new Set(rows<{ id: number }>('SELECT id FROM users').map((u) => u.id));
     expect(events.every((e) => people.has(e.actorId))).toBe(true);
+
+    // Each case: registered first, nothing before it; its transitions a chain from 'registered' to the state it is in.
+    for (const [id, state] of cases) {
+      const mine = events.filter((e) => e.complaintId === id);
+      expect(mine[0]).toMatchObject({ kind: 'created', field: null, before: null, after: { demo: true } });
+      expect(mine.slice(1).every((e) => e.kind !== 'created' && e.at >= mine[0]!.at)).toBe(true);
+      let at = 'registered';
+      for (const t of mine.filter((e) => e.kind === 'transition')) {
+        expect(t.before, `case ${id} ${t.field}`).toBe(at);
+        at = (t.after as { state: string }).state;
+      }
+      expect(at, `case ${id}`).toBe(state);
+    }
+    // The 200-case office has every kind of service record, and nothing else is written.
+    const kinds = new Set(events.map((e) => e.kind));
+    expect([...kinds].sort()).toEqual(['case_part', 'cost_lines', 'created', 'rma', 'service_action', 'service_contract', 'transition']);
+
+    // Every service record's events are on its own case, and every record has its events.
+    const of = (kind: string) => events.filter((e) => e.kind === kind);
+    const owner = (sql: string) => new Map(rows<{ key: string | number; complaintId: number }>(sql).map((r) => [String(r.key), r.complaintId]));
+    const check = (kind: string, table: Map<string, number>, key: (e: RawEvent) => string) => {
+      const evs = of(kind);
+      expect(evs.length, kind).toBeGreaterThan(0);
+      for (const e of evs) expect(table.get(key(e)), `${kind} ${key(e)}`).toBe(e.complaintId);
+      expect(new Set(evs.map(key)), kind).toEqual(new Set(table.keys()));
+    };
+    check('service_action', owner('SELECT id AS key, complaint_id AS complaintId FROM service_actions'), (e) => String((e.after as { id: number }).id));
+    check('case_part', owner("SELECT 'case_part:' || id AS key, complaint_id AS complaintId FROM case_parts"), (e) => e.field!);
+    check('rma', owner('SELECT id AS key, complaint_id AS complaintId FROM rmas'), (e) => String((e.after as { rmaId: number }).rmaId));
+    check('service_contract', owner('SELECT contract_no AS key, complaint_id AS complaintId FROM service_contracts'), (e) => (e.after as { contractNo: string }).contractNo);
+    check('cost_lines', owner("SELECT DISTINCT source || ':' || source_id AS key, complaint_id AS complaintId FROM cost_lines"), (e) => e.field!);
+    // A return's and a contract's last event says the state it is in; a record's cost event, the lines it has.
+    for (const r of rows<{ id: number; state: string }>('SELECT id, state FROM rmas')) {
+      expect((of('rma').filter((e) => (e.after as { rmaId: number }).rmaId === r.id).at(-1)!.after as { state: string }).state).toBe(r.state);
+    }
+    for (const c of rows<{ no: string; state: string }>('SELECT contract_no AS no, state FROM service_contracts')) {
+      const trail = of('service_contract').filter((e) => (e.after as { contractNo: string }).contractNo === c.no);
+      expect(trail[0]!.field).toBe('quote');
+      expect((trail.at(-1)!.after as { state: string }).state).toBe(c.state);
+    }
+    const lines = rows<{ key: string; costType: string; amount: number }>("SELECT source || ':' || source_id AS key, cost_type AS costType, amount FROM cost_lines ORDER BY id");
+    for (const e of of('cost_lines')) {
+      const sort = (l: Array<{ costType: string; amount: number }>) => [...l].sort((x, y) => x.costType.localeCompare(y.costType) || x.amount - y.amount);
+      const now = lines.filter((l) => l.key === e.field).map(({ costType, amount }) => ({ costType, amount }));
+      expect(sort(e.after as Array<{ costType: string; amount: number }>), e.field!).toEqual(sort(now));
+    }
   },
 
   'complaints.create': async ({ o, once }) => {
@@ -249,6 +324,246 @@ const SCENARIOS: Partial<Record<MethodName, Scenario>> = {
     const f = await registerCase(o);
     const { value, events } = await once('sales_admin', 'attachments.add', { complaintId: f.id, name: 'photo.jpg', mime: 'image/jpeg', purpose: 'photo', data: Buffer.from('jpeg').toString('base64') });
     expect(shape(events)).toEqual([['attachment_added', 'attachments', null, { id: value.id, name: 'photo.jpg', size: 4, sha256: value.sha256, purpose: 'photo' }]]);
+  },
+
+  // Service work (issue 5): each record's change is an event on its case, with what it cost (cost_lines).
+  'service.save': async ({ o, once, version }) => {
+    const f = await registerCase(o);
+    await o.step('sales_manager', f.id, 'accept');
+    // The engineer went to the customer the afternoon of the call (14:00–17:00 in Shanghai) to see the fault.
+    const visit = {
+      actionId: null,
+      mode: 'onsite_visit' as const,
+      state: 'done' as const,
+      summary: '上门检查主控板过载故障',
+      plannedStart: '2026-11-20T06:00:00.000Z',
+      plannedEnd: '2026-11-20T09:00:00.000Z',
+      actualStart: '2026-11-20T06:00:00.000Z',
+      actualEnd: '2026-11-20T09:00:00.000Z',
+      engineerIds: [o.staff.production_after_sales],
+      travelFrom: '杭州',
+      travelTo: '苏州',
+      travelCost: 68_000,
+      accommodationCost: 0,
+      allowanceCost: 20_000,
+      workDone: '检查主控板，确认电容鼓包',
+      result: 'partly_resolved' as const,
+      customerSignoff: '王伟',
+      note: null,
+    };
+    const { events } = await once('production_after_sales', 'service.save', { id: f.id, version: await version(f.id), ...visit });
+    const [action] = await o.call('service.forCase', { id: f.id });
+    const { actionId, engineerIds, ...rest } = visit;
+    void actionId;
+    void engineerIds;
+    expect(events.every((e) => e.complaintId === f.id)).toBe(true);
+    expect(shape(events)).toEqual([
+      ['service_action', 'onsite_visit', null, { id: action!.id, ...rest, engineers: ['production_after_sales 1'] }],
+      // The first arrival on site stops the on-site clock.
+      ['on_site', 'on_site_at', null, '2026-11-20T06:00:00.000Z'],
+      // Travel and allowance become pending cost lines paid by the company; no accommodation, no line.
+      ['cost_lines', `visit:${action!.id}`, [], [{ costType: 'travel', amount: 68_000 }, { costType: 'allowance', amount: 20_000 }]],
+    ]);
+  },
+  'rma.request': async ({ o, once, version }) => {
+    const f = await registerCase(o);
+    await o.step('sales_manager', f.id, 'accept');
+    const { events } = await once('sales_admin', 'rma.request', { id: f.id, version: await version(f.id), quantity: 1, serialNo: 'SA37A2512345', reason: '主控板需返厂检测' });
+    const [rma] = await o.call('rma.forCase', { id: f.id });
+    expect(events.every((e) => e.complaintId === f.id)).toBe(true);
+    expect(shape(events)).toEqual([
+      ['rma', 'request', null, { rmaId: rma!.id, rmaNo: null, state: 'requested', quantity: 1, serialNo: 'SA37A2512345', reason: '主控板需返厂检测' }],
+    ]);
+  },
+  'rma.step': async ({ o, once, version }) => {
+    const f = await registerCase(o);
+    await driveTo(o, f.id, 'in_service');
+    await o.edit('sales_admin', 'rma.request', f.id, { quantity: 1, serialNo: 'SA37A2512345', reason: '整机退货' });
+    const rma = async () => (await o.call('rma.forCase', { id: f.id }))[0]!;
+    const step = async (who: Role, action: 'approve' | 'receive' | 'inspect', extra: object = {}) =>
+      o.edit(who, 'rma.step', f.id, { rmaId: (await rma()).id, rmaVersion: (await rma()).version, action, ...extra });
+    await step('sales_manager', 'approve', { note: '同意退货' });
+    await step('sales_admin', 'receive');
+    await step('production_after_sales', 'inspect', { inspectionResult: '主板烧毁，无法修复', disposition: 'refund' });
+    const r = await rma();
+    // Finance closes a refunded return: the refund becomes a cost line of the return.
+    const { events } = await once('finance', 'rma.step', { id: f.id, version: await version(f.id), rmaId: r.id, rmaVersion: r.version, action: 'close', note: '已退款', refundAmount: 120_000 });
+    expect(r.rmaNo).toMatch(/^RMA-202611-\d{4}$/);
+    expect(events.every((e) => e.complaintId === f.id)).toBe(true);
+    expect(shape(events)).toEqual([
+      ['rma', 'close', 'inspected', { rmaId: r.id, rmaNo: r.rmaNo, state: 'closed', refundAmount: 120_000, disposition: 'refund', note: '已退款' }],
+      ['cost_lines', `rma:${r.id}`, [], [{ costType: 'other', amount: 120_000 }]],
+    ]);
+  },
+  // The parts catalogue and the stock are the office's: audited on no case; the ledger itself is append-only.
+  'parts.save': async ({ o, once }) => {
+    await o.as('production_after_sales');
+    const part = await o.call('parts.save', { ...PART, partId: null, version: null });
+    expect(o.allEvents().filter((e) => e.kind === 'part_saved').map((e) => [e.complaintId, e.field, e.before])).toEqual([[null, `part:${part.id}`, null]]);
+    const { value, events } = await once('production_after_sales', 'parts.save', { ...PART, partId: part.id, version: part.version, unitCost: 4_800, reorderLevel: 8 });
+    expect(value).toMatchObject({ id: part.id, unitCost: 4_800, reorderLevel: 8, version: part.version + 1 });
+    expect(events.map((e) => e.complaintId)).toEqual([null]);
+    const view = { partNo: 'BRG-6205', name: '轴承 深沟球 6205-2RS', unit: '个', unitCost: 4_550, reorderLevel: 5, active: true };
+    expect(shape(events)).toEqual([['part_saved', `part:${part.id}`, view, { ...view, unitCost: 4_800, reorderLevel: 8 }]]);
+  },
+  'stock.move': async ({ o, once }) => {
+    const part = await stocked(o, 2);
+    // A receipt is the ledger's own record: a move, no event (the only event is the part's creation).
+    expect(o.allEvents().filter((e) => e.kind !== 'profile_created').map((e) => e.kind)).toEqual(['part_saved']);
+    expect((await o.call('stock.ledger', { partId: part.id })).rows).toEqual([expect.objectContaining({ kind: 'receipt', delta: 2, onHandAfter: 2, override: false })]);
+    // A count finds three missing of two on hand: below zero only with override, and that is audited.
+    const { value, events } = await once('production_after_sales', 'stock.move', { partId: part.id, kind: 'adjustment', delta: -3, note: '盘点短缺，账实不符待查', override: true });
+    expect(value.onHand).toBe(-1);
+    const [move] = (await o.call('stock.ledger', { partId: part.id })).rows;
+    expect(events.map((e) => e.complaintId)).toEqual([null]);
+    expect(shape(events)).toEqual([
+      ['stock_override', `part:${part.id}`, { onHand: 2 }, { onHand: -1, delta: -3, partNo: 'BRG-6205', moveId: move!.id, kind: 'adjustment', note: '盘点短缺，账实不符待查' }],
+    ]);
+  },
+  'parts.addToCase': async ({ o, once, version }) => {
+    const part = await stocked(o, 5);
+    const f = await registerCase(o);
+    await driveTo(o, f.id, 'in_service');
+    const { events } = await once('production_after_sales', 'parts.addToCase', {
+      id: f.id,
+      version: await version(f.id),
+      partId: part.id,
+      actionId: null,
+      usage: 'used',
+      quantity: 2,
+      fromStock: true,
+      faultySerial: 'BRG-12345',
+      replacementSerial: 'BRG-24037',
+      note: '现场更换',
+    });
+    const [line] = await o.call('parts.forCase', { id: f.id });
+    expect(events.every((e) => e.complaintId === f.id)).toBe(true);
+    // Issued from stock (three left, no override: no stock event), costed at the catalogue's price.
+    expect((await o.call('parts.list', {})).rows[0]!.onHand).toBe(3);
+    expect(shape(events)).toEqual([
+      [
+        'case_part',
+        `case_part:${line!.id}`,
+        null,
+        { partNo: 'BRG-6205', usage: 'used', quantity: 2, fromStock: true, faultySerial: 'BRG-12345', replacementSerial: 'BRG-24037', actionId: null, unitCost: 4_550 },
+      ],
+      ['cost_lines', `part:${line!.id}`, [], [{ costType: 'spare_parts', amount: 9_100 }]],
+    ]);
+  },
+  'parts.cancelOnCase': async ({ o, once, version }) => {
+    const part = await stocked(o, 5);
+    const f = await registerCase(o);
+    await driveTo(o, f.id, 'in_service');
+    await o.edit('production_after_sales', 'parts.addToCase', f.id, { partId: part.id, usage: 'sent', quantity: 2 });
+    const [line] = await o.call('parts.forCase', { id: f.id });
+    const { events } = await once('production_after_sales', 'parts.cancelOnCase', { id: f.id, version: await version(f.id), casePartId: line!.id, note: '客户自行采购' });
+    expect(events.every((e) => e.complaintId === f.id)).toBe(true);
+    expect(shape(events)).toEqual([
+      [
+        'case_part',
+        `case_part:${line!.id}`,
+        { partNo: 'BRG-6205', usage: 'sent', quantity: 2, cancelled: false },
+        { partNo: 'BRG-6205', usage: 'sent', quantity: 2, cancelled: true, note: '客户自行采购', returnedToStock: true },
+      ],
+      ['cost_lines', `part:${line!.id}`, [{ costType: 'spare_parts', amount: 9_100 }], []],
+    ]);
+  },
+  'contracts.quote': async ({ o, once, version }) => {
+    const f = await outOfWarranty(o);
+    const { events } = await once('sales_admin', 'contracts.quote', { id: f.id, version: await version(f.id), ...QUOTE });
+    const [c] = await o.call('contracts.forCase', { id: f.id });
+    expect(c!.contractNo).toMatch(/^SC-2026-\d{4}$/);
+    expect(events.every((e) => e.complaintId === f.id)).toBe(true);
+    const { note, ...quoted } = QUOTE;
+    void note;
+    expect(shape(events)).toEqual([['service_contract', 'quote', null, { contractNo: c!.contractNo, state: 'quotation', ...quoted }]]);
+  },
+  'contracts.step': async ({ o, once }) => {
+    const f = await outOfWarranty(o);
+    await o.edit('sales_admin', 'contracts.quote', f.id, QUOTE);
+    const [c] = await o.call('contracts.forCase', { id: f.id });
+    const { value, events } = await once('sales_manager', 'contracts.step', { contractId: c!.id, version: c!.version, action: 'sign', signedBy: '周工（设备部）', signedOn: '2026-11-21' });
+    expect(value.state).toBe('signed');
+    expect(events.every((e) => e.complaintId === f.id)).toBe(true);
+    expect(shape(events)).toEqual([
+      ['service_contract', 'sign', { contractNo: c!.contractNo, state: 'quotation' }, { contractNo: c!.contractNo, state: 'signed', signedBy: '周工（设备部）', signedOn: '2026-11-21' }],
+      // The signed contract covers the case at once: the warranty decision changes on its trail, by the signer.
+      [
+        'warranty',
+        'warranty',
+        { status: 'out_of_warranty', reason: expect.any(String) },
+        expect.objectContaining({ status: 'contract', reason: expect.stringContaining(`covered by service contract ${c!.contractNo}`) }),
+      ],
+    ]);
+  },
+  // Costs (issue 6): lines typed in on a case, Finance's vetting and reversals, the class map, the periods.
+  'costs.add': async ({ o, once, version }) => {
+    const f = await registerCase(o);
+    await driveTo(o, f.id, 'in_service');
+    const { events } = await once('production_after_sales', 'costs.add', { id: f.id, version: await version(f.id), ...COST });
+    const [line] = await o.call('costs.forCase', { id: f.id });
+    expect(events.every((e) => e.complaintId === f.id)).toBe(true);
+    // USD 150.00 at 7.1234: ¥1,068.51 in the base currency.
+    expect(shape(events)).toEqual([['cost_line', 'add', null, { id: line!.id, ...COST, baseAmount: 106_851, receiptAttachmentId: null, state: 'pending' }]]);
+  },
+  'costs.update': async ({ o, once, version }) => {
+    const f = await registerCase(o);
+    await driveTo(o, f.id, 'in_service');
+    await o.edit('production_after_sales', 'costs.add', f.id, COST);
+    const [line] = await o.call('costs.forCase', { id: f.id });
+    const { events } = await once('production_after_sales', 'costs.update', { id: f.id, version: await version(f.id), lineId: line!.id, ...COST, amount: 18_000 });
+    const was = { id: line!.id, ...COST, baseAmount: 106_851, receiptAttachmentId: null, state: 'pending' };
+    expect(events.every((e) => e.complaintId === f.id)).toBe(true);
+    expect(shape(events)).toEqual([['cost_line', 'update', was, { ...was, amount: 18_000, baseAmount: 128_221 }]]);
+  },
+  'costs.remove': async ({ o, once, version }) => {
+    const f = await registerCase(o);
+    await driveTo(o, f.id, 'in_service');
+    await o.edit('production_after_sales', 'costs.add', f.id, COST);
+    const [line] = await o.call('costs.forCase', { id: f.id });
+    const { events } = await once('production_after_sales', 'costs.remove', { id: f.id, version: await version(f.id), lineId: line!.id });
+    expect(await o.call('costs.forCase', { id: f.id })).toEqual([]);
+    expect(events.every((e) => e.complaintId === f.id)).toBe(true);
+    expect(shape(events)).toEqual([['cost_line', 'remove', { id: line!.id, ...COST, baseAmount: 106_851, receiptAttachmentId: null, state: 'pending' }, null]]);
+  },
+  'costs.vet': async ({ o, once }) => {
+    const f = await registerCase(o);
+    await driveTo(o, f.id, 'in_service');
+    await o.edit('production_after_sales', 'costs.add', f.id, CNY_COST);
+    const [line] = await o.call('costs.forCase', { id: f.id });
+    const { value, events } = await once('finance', 'costs.vet', { lineId: line!.id, decision: 'approve', comment: null });
+    expect(value).toMatchObject({ id: line!.id, state: 'approved', costClass: 'after_sales_expense', vettedBy: 'finance 1' });
+    expect(events.every((e) => e.complaintId === f.id)).toBe(true);
+    expect(shape(events)).toEqual([['cost_line', 'approve', { id: line!.id, state: 'pending' }, { id: line!.id, state: 'approved', costClass: 'after_sales_expense', comment: null }]]);
+  },
+  'costs.reverse': async ({ o, once }) => {
+    const f = await registerCase(o);
+    await driveTo(o, f.id, 'in_service');
+    await o.edit('production_after_sales', 'costs.add', f.id, CNY_COST);
+    const [line] = await o.call('costs.forCase', { id: f.id });
+    await o.as('finance');
+    await o.call('costs.vet', { lineId: line!.id, decision: 'approve', comment: null });
+    const { value, events } = await once('finance', 'costs.reverse', { lineId: line!.id, reason: '重复报销' });
+    expect(value).toMatchObject({ reversesId: line!.id, amount: -86_000, baseAmount: -86_000, state: 'approved' });
+    expect(events.every((e) => e.complaintId === f.id)).toBe(true);
+    expect(shape(events)).toEqual([
+      ['cost_line', 'reverse', { id: line!.id, amount: 86_000, baseAmount: 86_000 }, { id: value.id, reverses: line!.id, amount: -86_000, baseAmount: -86_000, reason: '重复报销' }],
+    ]);
+  },
+  'costClasses.save': async ({ o, once }) => {
+    await o.as('finance');
+    const map = await o.call('costClasses.get', {});
+    expect(map.travel.company).toBe('after_sales_expense');
+    const { events } = await once('finance', 'costClasses.save', { map: { ...map, travel: { ...map.travel, company: 'manufacturing_cost' } } });
+    // Only the pairs that changed, on no case.
+    expect(events.map((e) => e.complaintId)).toEqual([null]);
+    expect(shape(events)).toEqual([['cost_classes', 'map', { 'travel.company': 'after_sales_expense' }, { 'travel.company': 'manufacturing_cost' }]]);
+  },
+  'periods.close': async ({ once }) => {
+    const { value, events } = await once('finance', 'periods.close', { period: '2026-10' });
+    expect(value).toMatchObject({ period: '2026-10', closed: true, closedBy: 'finance 1' });
+    expect(events.map((e) => e.complaintId)).toEqual([null]);
+    expect(shape(events)).toEqual([['period_closed', 'period:2026-10', null, { period: '2026-10', closedAt: value.closedAt }]]);
   },
 };
 

@@ -72,6 +72,9 @@ describe('complaints.create', () => {
       managementReview: false,
       customerPressure: false,
       waitingCustomerSince: null,
+      // Service work (issue 5): no return, no visit planned yet.
+      rmaState: null,
+      nextVisitAt: null,
     });
     expect(await app.call('complaints.get', { id: created.id })).toEqual(created);
     expect(await app.call('customers.search', { q: '恒达' })).toEqual([{ id: created.customerId, name: '苏州恒达机械有限公司', region: '苏州' }]);

@@ -85,11 +85,12 @@ describe('a quality case from registration to closure', () => {
     expect(f.closedAt).toBe(f.stateChangedAt);
     expect(await states(o, f.id)).toEqual(['accept', 'submit_for_decision', 'decide', 'record_acceptance', 'verify', 'close']);
 
-    // Nothing more can be done to a closed case but reopening it.
+    // Nothing more can be done to a closed case but reopening it, adding attachments and typing in
+    // costs: receipts and invoices arrive after closure (issue 6; rules/case-edits.ts, section 'costs').
     await o.as('sales_manager');
     const wf = await o.call('complaints.workflow', { id: f.id });
     expect(wf.actions.map((a) => [a.action, a.allowed])).toEqual([['reopen', true]]);
-    expect(Object.entries(wf.sections).filter(([, b]) => b === null).map(([s]) => s)).toEqual(['attachments']);
+    expect(Object.entries(wf.sections).filter(([, b]) => b === null).map(([s]) => s)).toEqual(['attachments', 'costs']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createScheduler } from '../../src/main/services/scheduler';
 import { makeTempDir, openOffice, registerCase, type Office } from './helpers';
 import { activeFirings, escalations, MONDAY_0900, movableClock } from './rule-engine-helpers';
 
@@ -126,6 +127,40 @@ describe('the scheduler', () => {
     expect(await o.scheduler.lastRun()).toMatchObject({ at: '2026-11-25T06:01:01.000Z', cases: 4, changed: 0 });
     // Its own transactions commit without waiting for the disk; everyone else's still wait (synchronous=FULL).
     expect(o.store.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  it('writes a catch-up in transactions as small as one case when each costs more than its budget', async () => {
+    const clock = movableClock('2026-11-23T01:05:00.000Z');
+    const o = await openOffice({ clock });
+    const ids: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      for (const severity of ['normal', 'major', 'safety', 'minor', 'safety'] as const) {
+        ids.push((await registerCase(o, 'quality', { receivedAt: MONDAY_0900, severity })).id);
+      }
+    }
+    // As after loading data the engine never saw (demo data, an older database): every case waits for its full evaluation.
+    o.store.sqlite.prepare('UPDATE complaints SET engine_at = NULL').run();
+    o.store.sqlite.prepare('DELETE FROM rule_firings').run();
+    o.store.sqlite.prepare("UPDATE complaints SET escalation_level = NULL, priority = 'normal', management_review = 0").run();
+    clock.set('2026-11-25T06:00:00.000Z');
+    const written: number[][] = [];
+    const tiny = createScheduler({
+      db: o.store.db,
+      engine: o.engine,
+      clock,
+      publish: (event, payload) => event === 'complaints.changed' && written.push((payload as { ids: number[] }).ids),
+      writeBudgetMs: 0,
+      catchUpWriteBudgetMs: 0,
+    });
+    const pass = await tiny.runOnce();
+    expect(pass).toMatchObject({ cases: 20, full: 20, changed: 20, skipped: 0 });
+    // Over budget from the first transaction on (a budget of 0 ms): one case per transaction after it.
+    expect(written.length).toBeGreaterThan(2);
+    expect(written.slice(1).every((w) => w.length === 1)).toBe(true);
+    expect(written.flat().sort((a, b) => a - b)).toEqual(ids);
+    for (const id of ids.filter((_, i) => i % 5 === 2 || i % 5 === 4)) expect(activeFirings(o, id).map(([r]) => r)).toContain('safety-defect');
+    // What it wrote is what the engine holds: the ordinary scheduler finds nothing to change.
+    expect(await o.scheduler.runOnce()).toMatchObject({ cases: 20, full: 0, changed: 0 });
   });
 
   it('catches up at start after the app was closed for days, recording the breach once at its due instant', async () => {

@@ -22,7 +22,8 @@ export function readAllRows(sqlite: Database.Database): ComplaintRow[] {
               state_changed_at AS stateChangedAt, closed_at AS closedAt,
               warranty_status AS warrantyStatus, sla_due_at AS slaDueAt, sla_state AS slaState,
               escalation_level AS escalationLevel, priority, management_review AS managementReview,
-              customer_pressure AS customerPressure, waiting_customer_since AS waitingCustomerSince
+              customer_pressure AS customerPressure, waiting_customer_since AS waitingCustomerSince,
+              rma_state AS rmaState, next_visit_at AS nextVisitAt
          FROM complaints LEFT JOIN users ON users.id = complaints.owner_id`,
     )
     .all()
@@ -62,11 +63,13 @@ const KIND: Record<TrackingColumn, Kind> = {
   slaState: 'choice',
   escalationLevel: 'choice',
   priority: 'choice',
+  rmaState: 'choice',
   receivedAt: 'instant',
   slaDueAt: 'instant',
   createdAt: 'instant',
   stateChangedAt: 'instant',
   closedAt: 'instant',
+  nextVisitAt: 'instant',
   deliveryDate: 'date',
 };
 

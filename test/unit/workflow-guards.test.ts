@@ -23,6 +23,7 @@ const facts = (state: ComplaintState, over: Partial<CaseFacts> = {}): CaseFacts 
   options: [{ estimatedCost: 50_000, payer: 'company' }],
   customerAgreed: true,
   acceptanceRecorded: true,
+  acceptanceOnFile: true,
   verificationRecorded: true,
   responsibilityTotal: 10000,
   responsibilityCount: 1,
@@ -116,6 +117,59 @@ describe('the guards: each blocker when its fact is missing', () => {
     expect(codes('submit_for_decision', declined)).toEqual([]);
     expect(codes('decide', declined, { optionIndex: 0 })).toEqual(['customer_declined']);
     expect(codes('decide', declined, { optionIndex: 1 })).toEqual([]);
+  });
+});
+
+describe('issue 5: acceptance before closing, and paid service beyond the warranty', () => {
+  it('refuses to close without the customer\'s acceptance on file, with the reason', () => {
+    expect(codes('close', { acceptanceOnFile: false })).toEqual(['close_without_acceptance']);
+    // Not loaded counts as not on file: a case is never closed on a missing fact.
+    expect(codes('close', { acceptanceOnFile: undefined })).toEqual(['close_without_acceptance']);
+    const [reason] = check('close', facts('verified', { acceptanceOnFile: false }), 'sales_admin', FULL, SETTINGS).reasons;
+    expect(reason!.message).toContain("without the customer's acceptance");
+    expect(codes('close', { acceptanceOnFile: false, disputeOpen: true })).toEqual(['close_without_acceptance', 'dispute_open']);
+  });
+
+  const company = [{ estimatedCost: 50_000, payer: 'company' }] as const;
+  const customer = [{ estimatedCost: 50_000, payer: 'customer' }] as const;
+  it.each([
+    // [warranty, contract, options, agreed, expected]
+    ['in_warranty', null, company, null, []],
+    ['contract', null, company, null, []],
+    ['unknown', null, company, null, []],
+    ['suspended', null, company, null, []],
+    [null, null, company, null, []],
+    ['out_of_warranty', null, company, null, ['out_of_warranty_unpaid']],
+    ['excluded', null, company, null, ['out_of_warranty_unpaid']],
+    ['out_of_warranty', 'SC-2026-0001', company, null, []],
+    ['excluded', 'SC-2026-0001', company, null, []],
+    ['out_of_warranty', null, customer, true, []],
+    ['out_of_warranty', null, customer, false, ['customer_declined', 'out_of_warranty_unpaid']],
+    ['out_of_warranty', null, customer, null, ['customer_declined', 'out_of_warranty_unpaid']],
+  ] as const)('decide with warranty %s, contract %s, options %j, agreed %s: %j', (warrantyStatus, coveringContract, options, customerAgreed, expected) => {
+    const over: Partial<CaseFacts> = { warrantyStatus, coveringContract, options: [...options], customerAgreed };
+    expect(codes('decide', over)).toEqual(expected);
+    expect(codes('chairman_decide', over)).toEqual(expected);
+  });
+
+  it('looks at the option chosen: a company-paid one needs a contract even when another is paid by the customer', () => {
+    const over: Partial<CaseFacts> = {
+      warrantyStatus: 'out_of_warranty',
+      options: [{ estimatedCost: 50_000, payer: 'customer' }, { estimatedCost: 20_000, payer: 'company' }],
+      customerAgreed: true,
+    };
+    expect(codes('decide', over, { reason: 'x', optionIndex: 0 })).toEqual([]);
+    expect(codes('decide', over, { reason: 'x', optionIndex: 1 })).toEqual(['out_of_warranty_unpaid']);
+    const [r] = check('decide', facts('awaiting_decision', over), 'sales_manager', { optionIndex: 1 }, SETTINGS).reasons;
+    expect(r).toMatchObject({ params: { warranty: 'out_of_warranty' } });
+    expect(r!.message).toContain('quote a service contract');
+  });
+
+  it('does not hold up the steps that are not decisions', () => {
+    const over: Partial<CaseFacts> = { warrantyStatus: 'out_of_warranty', coveringContract: null };
+    for (const action of ['accept', 'submit_for_decision', 'return_to_investigation', 'record_acceptance', 'verify', 'close'] as const) {
+      expect(codes(action, over), action).toEqual([]);
+    }
   });
 });
 
@@ -257,11 +311,12 @@ describe('who may edit which part of the form (SECTION_RULES via canEdit)', () =
     expect(canEdit('acceptance', 'in_service', 'finance')?.code).toBe('wrong_role');
   });
 
-  it('freezes the classification once the case is decided, and nothing but attachments changes on a closed case', () => {
+  it('freezes the classification once the case is decided, and nothing but attachments and costs changes on a closed case', () => {
     expect(canEdit('classification', 'investigating', 'sales_admin')).toBeNull();
     expect(canEdit('classification', 'awaiting_decision', 'sales_admin')?.code).toBe('wrong_state');
     for (const section of CASE_SECTIONS) {
-      const open = section === 'attachments';
+      // Receipts and invoices arrive after the case is closed: their costs are still entered (issue 6).
+      const open = section === 'attachments' || section === 'costs';
       expect(canEdit(section, 'closed', 'sales_admin')?.code ?? null, section).toBe(open ? null : 'wrong_state');
     }
   });

@@ -61,6 +61,7 @@ const complete = (state: ComplaintState, over: Partial<CaseFacts> = {}): CaseFac
   options: [{ estimatedCost: 50_000, payer: 'company' }],
   customerAgreed: true,
   acceptanceRecorded: true,
+  acceptanceOnFile: true,
   verificationRecorded: true,
   responsibilityTotal: 10000,
   responsibilityCount: 1,

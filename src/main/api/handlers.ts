@@ -28,6 +28,13 @@ import { feedbackFormPdf, printFeedbackForm } from '../print/feedback-form';
 import type { FormPrinter } from '../print/port';
 import type { RuleEngine } from '../services/rule-engine';
 import { actorOf, caseChange, createEngineHandlers, emitNotified } from './handlers-engine';
+import { createVisitHandlers } from './handlers-visits';
+import { createReturnHandlers } from './handlers-returns';
+import { createPartHandlers } from './handlers-parts';
+import { createContractHandlers } from './handlers-contracts';
+import { listCostLines } from '../services/cost-lines';
+import { createCostHandlers } from './handlers-costs';
+import { createAmortisationHandlers } from './handlers-amortisation';
 
 /**
  * The handler table: one entry per method of the contract (a missing one does not compile).
@@ -128,7 +135,12 @@ export function createHandlers(info: AppInfo): Handlers {
     'complaints.saveInvestigation': change(saveInvestigation),
     'complaints.saveOptions': change(saveOptions),
     'complaints.recordAgreement': change(recordAgreement),
-    'complaints.saveResponsibility': change(saveResponsibility),
+    'complaints.saveResponsibility': async (input, ctx) => {
+      const file = await change(saveResponsibility)(input, ctx);
+      // The decision re-allocates the case's approved costs (issue 6): the amortisation views reload.
+      ctx.emit('costs.changed', { complaintIds: [input.id] });
+      return file;
+    },
     'complaints.setEscalation': change(setEscalation),
     'complaints.setDispute': change(setDispute),
     'complaints.recordAcceptance': change(recordAcceptance),
@@ -177,5 +189,18 @@ export function createHandlers(info: AppInfo): Handlers {
     },
 
     ...createEngineHandlers(engine),
+
+    // Service work (issue 5), one file per part; the cost lines its records write.
+    ...createVisitHandlers(info),
+    ...createReturnHandlers(info),
+    ...createPartHandlers(info),
+    ...createContractHandlers(info),
+    'costs.forCase': async (input, ctx) => {
+      await getComplaint(ctx.db, input.id);
+      return listCostLines(ctx.db, input.id);
+    },
+    // Costs, vetting and amortisation (issue 6).
+    ...createCostHandlers(info),
+    ...createAmortisationHandlers(info),
   };
 }

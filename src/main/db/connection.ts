@@ -32,6 +32,10 @@ export function openSqlite(file: string): Database.Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // SQLite copies the WAL into the database inside the commit that grows it past this many pages,
+  // and the event loop waits for that copy and its two fsyncs: 256 pages (1 MiB, not the default 4)
+  // keep each copy short. The scheduler checkpoints between its transactions (checkpointWal).
+  sqlite.pragma('wal_autocheckpoint = 256');
   // The audit trail's triggers refuse UPDATE and DELETE; without this, the rows that INSERT OR REPLACE
   // deletes to make room would slip past the delete trigger (SQLite fires it only with recursive triggers).
   sqlite.pragma('recursive_triggers = ON');
@@ -53,6 +57,15 @@ export async function relaxedTransaction<T>(db: Kysely<Schema>, fn: (trx: Transa
       await sql`PRAGMA synchronous = FULL`.execute(conn);
     }
   });
+}
+
+/**
+ * Copies what the WAL holds into the database file now, as far as readers allow, without waiting
+ * for them (PASSIVE). For a long run of writes (the scheduler's catch-up), so that the copy happens
+ * in a turn of the event loop of its own rather than inside one of its commits.
+ */
+export async function checkpointWal(db: Kysely<Schema>): Promise<void> {
+  await sql`PRAGMA wal_checkpoint(PASSIVE)`.execute(db);
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -155,6 +155,9 @@ export interface ComplaintsTable {
   routing: string | null;
   /** First full evaluation (warranty, repeats); null: never evaluated (demo data, an older database). */
   engine_at: string | null;
+  // Issue 5 (migration 005): the state of the case's latest open return and its next planned visit.
+  rma_state: string | null;
+  next_visit_at: string | null;
 }
 
 export interface InvestigationsTable {
@@ -323,6 +326,197 @@ export interface ServiceContractsTable {
   valid_from: string;
   valid_to: string;
   created_at: string;
+  // Issue 5 (migration 005): the contract's life from quotation to invoice.
+  complaint_id: number | null;
+  /** ContractState; contracts entered before 005 are `signed`. */
+  state: ColumnType<string, string | undefined, string>;
+  scope: string | null;
+  fee: ColumnType<number, number | undefined, number>;
+  quote_valid_until: string | null;
+  sent_at: string | null;
+  signed_at: string | null;
+  signed_by: string | null;
+  invoiced_at: string | null;
+  invoice_no: string | null;
+  note: string | null;
+  created_by: number | null;
+  updated_at: string | null;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+/** Issue 5: a service action on a case (seed 001's modes); field modes have engineers, dates and travel. */
+export interface ServiceActionsTable {
+  id: Generated<number>;
+  complaint_id: number;
+  mode: string;
+  state: string;
+  summary: string;
+  planned_start: string | null;
+  planned_end: string | null;
+  actual_start: string | null;
+  actual_end: string | null;
+  travel_from: string | null;
+  travel_to: string | null;
+  /** Fen. */
+  travel_cost: ColumnType<number, number | undefined, number>;
+  accommodation_cost: ColumnType<number, number | undefined, number>;
+  allowance_cost: ColumnType<number, number | undefined, number>;
+  work_done: string | null;
+  result: string | null;
+  customer_signoff: string | null;
+  note: string | null;
+  created_by: number;
+  created_at: string;
+  updated_by: number;
+  updated_at: string;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface ServiceActionEngineersTable {
+  action_id: number;
+  user_id: number;
+}
+
+/** Issue 5: a return (RMA). */
+export interface RmasTable {
+  id: Generated<number>;
+  complaint_id: number;
+  rma_no: string | null;
+  state: string;
+  quantity: number;
+  serial_no: string | null;
+  reason: string;
+  requested_by: number;
+  requested_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  carrier: string | null;
+  waybill_no: string | null;
+  shipped_at: string | null;
+  received_at: string | null;
+  received_by: number | null;
+  inspection_result: string | null;
+  inspected_at: string | null;
+  inspected_by: number | null;
+  disposition: string | null;
+  /** Fen. */
+  refund_amount: number | null;
+  closed_at: string | null;
+  closed_by: number | null;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+/** Issue 5: the spare-parts catalogue; `on_hand` is the stock ledger's running total. */
+export interface PartsTable {
+  id: Generated<number>;
+  part_no: string;
+  name: string;
+  unit: string;
+  /** Fen. */
+  unit_cost: number;
+  reorder_level: ColumnType<number, number | undefined, number>;
+  on_hand: ColumnType<number, number | undefined, number>;
+  active: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+/** Issue 5: parts sent, used, repaired or refunded on a case. */
+export interface CasePartsTable {
+  id: Generated<number>;
+  complaint_id: number;
+  part_id: number;
+  action_id: number | null;
+  usage: string;
+  quantity: number;
+  from_stock: number;
+  faulty_serial: string | null;
+  replacement_serial: string | null;
+  /** Fen, copied from the catalogue when the line is written. */
+  unit_cost: number;
+  note: string | null;
+  created_by: number;
+  created_at: string;
+  cancelled_at: string | null;
+  cancelled_by: number | null;
+}
+
+/** Issue 5: the stock ledger, append-only (triggers). */
+export interface StockMovesTable {
+  id: Generated<number>;
+  part_id: number;
+  kind: string;
+  delta: number;
+  on_hand_after: number;
+  complaint_id: number | null;
+  case_part_id: number | null;
+  override: ColumnType<number, number | undefined, number>;
+  note: string | null;
+  at: string;
+  by: number;
+}
+
+/** Cost lines of a case (written by service records from issue 5; vetting and amortisation in issue 6). */
+export interface CostLinesTable {
+  id: Generated<number>;
+  complaint_id: number;
+  cost_type: string;
+  incurred_on: string;
+  /** Minor units of `currency`. */
+  amount: number;
+  currency: string;
+  fx_rate: string | null;
+  /** Fen in the base currency. */
+  base_amount: number;
+  payer: string;
+  source: string;
+  source_id: number | null;
+  description: string | null;
+  state: string;
+  vetted_by: number | null;
+  vetted_at: string | null;
+  vet_comment: string | null;
+  reverses_id: number | null;
+  created_by: number;
+  created_at: string;
+  /** Issue 6 (migration 006). */
+  receipt_attachment_id: number | null;
+  /** CostClass fixed when Finance approved the line. */
+  cost_class: string | null;
+}
+
+/** Issue 6: a closed month; its amortisation is locked. */
+export interface AccountingPeriodsTable {
+  period: string;
+  closed_at: string;
+  closed_by: number;
+}
+
+/** Issue 6: a part of an approved, company-borne cost line for one department or person in one period. */
+export interface AmortisationEntriesTable {
+  id: Generated<number>;
+  cost_line_id: number;
+  complaint_id: number;
+  period: string;
+  department_id: number | null;
+  person_name: string | null;
+  cost_type: string;
+  /** allocation | adjustment */
+  kind: string;
+  share_bp: number;
+  /** Fen. */
+  amount: number;
+  created_at: string;
+}
+
+/** Issue 6: running totals of the entries; `target` is `d:<id>`, `p:<name>` or `unallocated`. */
+export interface AmortisationTotalsTable {
+  period: string;
+  target: string;
+  cost_type: string;
+  amount: number;
 }
 
 /** Intervals a case waited for the customer: the SLA clocks do not run. */
@@ -357,6 +551,16 @@ export interface Database {
   notifications: NotificationsTable;
   service_contracts: ServiceContractsTable;
   sla_pauses: SlaPausesTable;
+  service_actions: ServiceActionsTable;
+  service_action_engineers: ServiceActionEngineersTable;
+  rmas: RmasTable;
+  parts: PartsTable;
+  case_parts: CasePartsTable;
+  stock_moves: StockMovesTable;
+  cost_lines: CostLinesTable;
+  accounting_periods: AccountingPeriodsTable;
+  amortisation_entries: AmortisationEntriesTable;
+  amortisation_totals: AmortisationTotalsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow } from 'electron';
-import { feedbackFormHash, PRINT_STATE_ATTRIBUTE, type FormTarget } from '../../shared/print';
+import { printHash, PRINT_STATE_ATTRIBUTE, type FormTarget } from '../../shared/print';
 import type { FormPrinter } from '../print/port';
 import { guardNavigation } from './navigation';
 import { isOwnUrl, type RendererLocation } from './renderer-location';
@@ -29,7 +29,7 @@ export interface ElectronPrinterDeps {
 
 export function formUrl(location: RendererLocation, target: FormTarget): string {
   const base = location.kind === 'dev-server' ? location.url : pathToFileURL(location.indexFile).href;
-  return base.replace(/#.*$/, '') + feedbackFormHash(target.id, target.lang);
+  return base.replace(/#.*$/, '') + printHash(target);
 }
 
 export function createElectronPrinter(deps: ElectronPrinterDeps): FormPrinter {

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { ApiError } from '../../shared/errors';
-import { feedbackFormHash, PRINT_STATE_ATTRIBUTE, type FormTarget } from '../../shared/print';
+import { printHash, PRINT_STATE_ATTRIBUTE, type FormTarget } from '../../shared/print';
 import type { FormPrinter } from '../print/port';
 import { TOKEN_HEADER } from './server';
 
@@ -71,7 +71,7 @@ export function createHostPdfPrinter(opts: HostPdfPrinterOptions = {}): HostPdfP
       const context = await b.newContext({ extraHTTPHeaders: { [TOKEN_HEADER]: host.token }, locale: target.lang });
       try {
         const page = await context.newPage();
-        await page.goto(`${host.origin}/${feedbackFormHash(target.id, target.lang)}`, { timeout });
+        await page.goto(`${host.origin}/${printHash(target)}`, { timeout });
         const html = page.locator(`html[${PRINT_STATE_ATTRIBUTE}]`);
         await html.waitFor({ state: 'attached', timeout });
         if ((await html.getAttribute(PRINT_STATE_ATTRIBUTE)) !== 'ready') {

@@ -45,6 +45,32 @@ export const SECTION_RULES: Record<CaseSection, { roles: readonly Role[]; states
   waiting: { roles: ['sales_admin', 'sales_manager', 'branch_manager', 'production_after_sales'], states: OPEN },
   // ...and the sales side says when he presses (seed 000: before pressure becomes a commercial problem).
   pressure: { roles: ['sales_admin', 'sales_manager', 'branch_manager'], states: OPEN },
+  // Seed 001: the after-sales staff of production serve (consultation, remote guidance, visits); technical
+  // support gives technical help and updates documents; §7.2: the branch manager organises, sales records.
+  service: {
+    roles: ['production_after_sales', 'technical_support', 'production_technology', 'branch_manager', 'sales_admin', 'sales_manager'],
+    states: ['investigating', 'awaiting_decision', 'awaiting_chairman', 'in_service', 'awaiting_verification'],
+  },
+  // Returns are requested by whoever is in touch with the customer; each later step has its own roles (rules/service-steps.ts).
+  returns: {
+    roles: ['sales_admin', 'sales_manager', 'branch_manager', 'production_after_sales', 'finance'],
+    states: ['investigating', 'awaiting_decision', 'awaiting_chairman', 'in_service', 'awaiting_verification', 'verified'],
+  },
+  // Seed 002 §2: spare parts sent, repaired, refunded; the production after-sales team uses them on site.
+  parts: {
+    roles: ['production_after_sales', 'sales_admin', 'branch_manager'],
+    states: ['investigating', 'awaiting_decision', 'awaiting_chairman', 'in_service', 'awaiting_verification'],
+  },
+  // Seed 001: beyond the warranty the sales staff sign an after-sales service contract with the customer.
+  contract: {
+    roles: ['sales_admin', 'sales_manager', 'branch_manager'],
+    states: ['registered', 'investigating', 'awaiting_decision', 'awaiting_chairman', 'in_service'],
+  },
+  // Issue 6: costs are entered by whoever incurred or received them; receipts can come after closure.
+  costs: {
+    roles: ['sales_admin', 'sales_manager', 'branch_manager', 'production_after_sales', 'finance'],
+    states: [...OPEN, 'closed'],
+  },
   attachments: {
     roles: ['sales_admin', 'sales_manager', 'branch_manager', 'production_after_sales', 'production_technology', 'technical_support', 'finance'],
     states: [...OPEN, 'closed', 'rejected'],

@@ -1,5 +1,6 @@
 import type { Classification, ComplaintState, Payer, Role, Severity, WorkflowAction } from '../../shared/domain';
 import type { RuleReason } from '../../shared/schemas/rules-escalation';
+import type { WarrantyStatus } from '../../shared/schemas/rules-policies';
 import type { ActionVerdict, Blocker } from '../../shared/types';
 import { nextStep, WORKFLOW_STEPS as S } from '../../shared/workflow-steps';
 
@@ -41,7 +42,20 @@ export interface CaseFacts {
    * with the rule, its version and the reason sentence; null or absent when none does.
    */
   chairmanRequiredBy?: ChairmanRuleRequirement | null;
+  /**
+   * The customer's acceptance of this round of service is on file (seed 001): an acceptance with the
+   * name and the date, or a receipt attached, since the case last went into service. Closing needs
+   * it; absent counts as not on file.
+   */
+  acceptanceOnFile?: boolean;
+  /** The rule engine's warranty status of the case (issue 4); absent or null when not decided. */
+  warrantyStatus?: WarrantyStatus | null;
+  /** A signed or invoiced service contract quoted from the case or covering its unit now (issue 5), by number. */
+  coveringContract?: string | null;
 }
+
+/** Warranty statuses under which service is paid work (seed 001): a contract or the customer pays. */
+export const PAID_SERVICE_STATUSES: readonly WarrantyStatus[] = ['out_of_warranty', 'excluded'];
 
 /** The escalation rule that requires the chairman, as the workflow explains it. */
 export interface ChairmanRuleRequirement {
@@ -126,6 +140,29 @@ const G = {
           { total: f.responsibilityTotal / 100 },
         )) as Guard,
   noDispute: ((f) => need(!f.disputeOpen, 'dispute_open', 'a dispute is open: settle it against the contract first')) as Guard,
+  // Seed 001: after-sale service shall be accepted by the customer; the receipt goes back to Finance.
+  acceptedBeforeClose: ((f) =>
+    need(
+      f.acceptanceOnFile === true,
+      'close_without_acceptance',
+      "the case cannot be closed without the customer's acceptance: record who accepted the service and when, or attach the customer's signed receipt",
+    )) as Guard,
+  // Seed 001 / issue 4: beyond the warranty the service is paid — by a signed service contract, or by
+  // the customer for the option chosen, with his recorded agreement (seed 002 §5.2).
+  paidOutOfWarranty: ((f, r) => {
+    const status = f.warrantyStatus;
+    if (!status || !PAID_SERVICE_STATUSES.includes(status) || f.coveringContract) return null;
+    const opt = r.optionIndex == null ? undefined : f.options[r.optionIndex];
+    if (opt && opt.payer === 'customer' && f.customerAgreed === true) return null;
+    return {
+      code: 'out_of_warranty_unpaid',
+      params: { warranty: status },
+      message:
+        status === 'excluded'
+          ? 'the failure is excluded from the warranty: quote a service contract on the case and have it signed, or choose an option the customer pays with his recorded agreement'
+          : 'the unit is out of warranty: quote a service contract on the case and have it signed, or choose an option the customer pays with his recorded agreement',
+    };
+  }) as Guard,
 } satisfies Record<string, Guard>;
 
 export interface Transition {
@@ -146,15 +183,15 @@ export const TRANSITIONS: readonly Transition[] = [
   {
     ...S.decide,
     to: (f, r, s) => (chairmanReason(f, r.optionIndex, s) ? 'awaiting_chairman' : 'in_service'),
-    guards: [G.optionChosen, G.customerPaysOnlyIfAgreed],
+    guards: [G.optionChosen, G.customerPaysOnlyIfAgreed, G.paidOutOfWarranty],
   },
   { ...S.return_to_investigation, to: 'investigating', guards: [G.reason] },
-  { ...S.chairman_decide, to: 'in_service', guards: [G.optionChosen, G.customerPaysOnlyIfAgreed, G.reason] },
+  { ...S.chairman_decide, to: 'in_service', guards: [G.optionChosen, G.customerPaysOnlyIfAgreed, G.paidOutOfWarranty, G.reason] },
   { ...S.chairman_return, to: 'awaiting_decision', guards: [G.reason] },
   { ...S.record_acceptance, to: 'awaiting_verification', guards: [G.acceptance] },
   // Seed 001: a customer who is not satisfied sends the case back to service.
   { ...S.verify, to: (_, r) => (r.resolved === false ? 'in_service' : 'verified'), guards: [G.verification] },
-  { ...S.close, to: 'closed', guards: [G.responsibility, G.noDispute] },
+  { ...S.close, to: 'closed', guards: [G.acceptedBeforeClose, G.responsibility, G.noDispute] },
   // A rejected case was never accepted: it goes back to registration, to be classified, accepted and routed.
   { ...S.reopen, to: (f) => (f.state === 'rejected' ? 'registered' : 'investigating'), guards: [G.reason] },
 ];

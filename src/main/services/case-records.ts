@@ -15,6 +15,7 @@ import type {
 import type { AuditEntry } from './audit';
 import { commitChange, loadForChange, type Actor } from './case-change';
 import { getSettings } from './settings';
+import { reconcileCase } from './amortisation';
 
 /**
  * The parts of the customer feedback processing form filled in after registration: classification,
@@ -145,6 +146,8 @@ export async function saveResponsibility(a: Actor, i: In<typeof responsibilitySc
       .execute();
   }
   await commitChange(a, f, {}, events);
+  // Issue 6: the case's approved costs follow the decision (adjustments where a period is closed).
+  await reconcileCase(a.db, f.id, a.now);
 }
 
 export async function setEscalation(a: Actor, i: In<typeof escalationSchema>): Promise<void> {

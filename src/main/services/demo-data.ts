@@ -5,6 +5,7 @@ import type { Database, NewComplaint, NewEvent } from '../db/schema';
 import { formatTrackingNumber, periodKey } from '../rules/tracking-number';
 import type { AuditEntry } from './audit';
 import { demoPeople, planDemoCase, type DemoCasePlan } from './demo-lifecycle';
+import { loadDemoService } from './demo-service';
 import { searchText } from './complaints';
 import { normalizeKey } from '../rules/repeat';
 
@@ -234,5 +235,7 @@ export async function loadDemoData(db: Kysely<Database>, opts: DemoOptions): Pro
     }
     for (let k = 0; k < events.length; k += 500) await db.insertInto('events').values(events.slice(k, k + 500)).execute();
   }
+  // Visits, parts, returns and contracts on the cases that reached service (issue 5).
+  if (people) await loadDemoService(db, { until: opts.until, userId: opts.userId });
   return rows.length;
 }

@@ -94,7 +94,7 @@ export async function buildRepeatIndex(db: Kysely<Database>, ctx: RuleContext): 
       .where('received_at', '>=', from)
       .where('id', '>', after)
       .orderBy('id')
-      .limit(2000)
+      .limit(500)
       .execute();
     if (!rows.length) break;
     index.add(rows);

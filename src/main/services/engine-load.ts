@@ -2,6 +2,7 @@ import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { EscalationActions, EscalationLevel, RuleReason } from '../../shared/schemas/rules-escalation';
 import type { ServiceContract } from '../../shared/schemas/rules-policies';
 import type { TreatmentKind } from '../../shared/domain';
+import { COVERING_CONTRACT_STATES } from '../../shared/service';
 import type { Database } from '../db/schema';
 import type { Firing } from '../rules/escalation';
 import type { SlaPause } from '../rules/sla';
@@ -271,9 +272,16 @@ export async function loadAllFirings(db: Kysely<Database>, id: number) {
   return firingQuery(db).where('complaint_id', '=', id).orderBy('id', 'desc').execute();
 }
 
-/** The service contracts that may cover units of these customers (or of anyone: customer_id null). */
+/**
+ * The service contracts that may cover units of these customers (or of anyone: customer_id null).
+ * Only signed and invoiced ones cover (issue 5): a quotation, a contract sent but not signed, or a
+ * cancelled one never does.
+ */
 export async function loadContracts(db: Kysely<Database>, customerIds?: readonly number[]): Promise<ServiceContract[]> {
-  let q = db.selectFrom('service_contracts').select(['contract_no', 'customer_id', 'serials', 'models', 'valid_from', 'valid_to']);
+  let q = db
+    .selectFrom('service_contracts')
+    .select(['contract_no', 'customer_id', 'serials', 'models', 'valid_from', 'valid_to'])
+    .where('state', 'in', [...COVERING_CONTRACT_STATES]);
   if (customerIds) q = q.where((eb) => eb.or([eb('customer_id', 'is', null), ...(customerIds.length ? [eb('customer_id', 'in', customerIds)] : [])]));
   const rows = await q.execute();
   return rows.map((r) => ({

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DeskEventName } from '../../shared/contract';
-import { relaxedTransaction } from '../db/connection';
+import { checkpointWal, relaxedTransaction } from '../db/connection';
 import type { Database } from '../db/schema';
 import type { Firing } from '../rules/escalation';
 import { evaluateInSlices } from '../rules/escalation-batch';
@@ -43,6 +43,8 @@ export interface PassStats {
   slices: number;
   longestSliceMs: number;
   longestWriteMs: number;
+  /** Longest WAL checkpoint the pass ran between its transactions. */
+  longestCheckpointMs: number;
   totalMs: number;
 }
 
@@ -70,7 +72,14 @@ export interface SchedulerOptions {
   sliceMs?: number;
   /** Target length of one write transaction. */
   writeBudgetMs?: number;
+  /** The same during a pass that evaluates cases in full (the catch-up). */
+  catchUpWriteBudgetMs?: number;
+  /** Rows written between two WAL checkpoints of the pass's own. */
+  checkpointRows?: number;
 }
+
+/** What a plan costs to write, in rows: its case, its firings, its events and its notices. */
+const weight = (p: ChangePlan) => 1 + p.firingInserts.length + p.firingClears.length + p.events.length + p.notices.length;
 
 const LAST_RUN = 'scheduler.lastRun';
 
@@ -81,6 +90,9 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
   // 5 ms slices: a garbage collection landing in one still leaves the window well under 50 ms.
   const sliceMs = o.sliceMs ?? 5;
   const writeBudgetMs = o.writeBudgetMs ?? 15;
+  const catchUpWriteBudgetMs = o.catchUpWriteBudgetMs ?? 8;
+  // About 200 pages of WAL (a catch-up writes some 0.7 a row): below SQLite's automatic checkpoint (connection.ts).
+  const checkpointRows = o.checkpointRows ?? 300;
   let timer: ReturnType<typeof setInterval> | null = null;
   let stopping = false;
   let queue: Promise<unknown> = Promise.resolve();
@@ -90,7 +102,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
     const started = performance.now();
     const stats: PassStats = {
       at: now.toISOString(), cases: 0, full: 0, changed: 0, skipped: 0, firingsAdded: 0, firingsCleared: 0,
-      events: 0, pages: 0, slices: 0, longestSliceMs: 0, longestWriteMs: 0, totalMs: 0,
+      events: 0, pages: 0, slices: 0, longestSliceMs: 0, longestWriteMs: 0, longestCheckpointMs: 0, totalMs: 0,
     };
     const ctx = await engine.contexts.get(db);
     // Only when some open case was never evaluated (an older database, demo data) or counted in another window.
@@ -98,11 +110,20 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
     const contracts = index ? await loadContracts(db) : [];
     let actorId: number | null = null;
     let directory: Map<string, number[]> | null = null;
-    let chunk = 5;
+    // Rows each transaction may write (see `weight`), adapted to what the last ones cost.
+    let rowBudget = 64;
+    // A catch-up writes several events, firings and notices per case, and its heap is full of the
+    // page's evaluations (longer collections land in its turns): shorter transactions leave room for them.
+    const budget = index ? catchUpWriteBudgetMs : writeBudgetMs;
+    let sinceCheckpoint = 0;
 
     const write = async (plans: ChangePlan[]) => {
       for (let i = 0; i < plans.length && !stopping; ) {
-        const part = plans.slice(i, i + chunk);
+        // At least one plan, then as many as fit the row budget.
+        let end = i + 1;
+        let n = weight(plans[i]!);
+        while (end < plans.length && n + weight(plans[end]!) <= rowBudget) n += weight(plans[end++]!);
+        const part = plans.slice(i, end);
         const t = performance.now();
         const r = await relaxedTransaction(db, async (trx) => {
           actorId ??= await ensureSystemUser(trx, now);
@@ -111,9 +132,11 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
         });
         const ms = performance.now() - t;
         stats.longestWriteMs = Math.max(stats.longestWriteMs, ms);
-        // Keep each transaction near the budget: the event loop waits for a transaction to finish.
-        chunk = ms > writeBudgetMs ? Math.max(5, Math.floor(chunk / 2)) : ms < writeBudgetMs / 3 ? Math.min(500, chunk * 2) : chunk;
-        i += part.length;
+        // The event loop waits for a transaction to finish: keep each near the budget, shrinking at once
+        // to what the last one cost a row and growing slowly (costs vary: a collection, a page split).
+        if (ms > budget) rowBudget = Math.max(1, Math.floor((n * budget) / ms));
+        else if (ms < budget / 2) rowBudget = Math.min(2000, Math.ceil(rowBudget * 1.25));
+        i = end;
         stats.changed += r.written.length;
         stats.skipped += part.length - r.written.length;
         for (const p of r.written) {
@@ -124,6 +147,16 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
         if (r.written.length) o.publish('complaints.changed', { ids: r.written.map((p) => p.id) });
         if (r.notified.roles.length || r.notified.userIds.length) o.publish('notifications.changed', r.notified);
         await yieldToLoop();
+        // The WAL's pages copied into the database in a turn of their own, a few hundred at a time,
+        // before SQLite's automatic checkpoint would do it inside one of the commits above.
+        sinceCheckpoint += n;
+        if (sinceCheckpoint >= checkpointRows) {
+          sinceCheckpoint = 0;
+          const c = performance.now();
+          await checkpointWal(db);
+          stats.longestCheckpointMs = Math.max(stats.longestCheckpointMs, performance.now() - c);
+          await yieldToLoop();
+        }
       }
     };
 

@@ -42,6 +42,8 @@ const COLUMNS: Record<TrackingColumn, { sql: keyof Database['complaints'] & stri
   slaState: { sql: 'sla_state', kind: 'choice' },
   escalationLevel: { sql: 'escalation_level', kind: 'choice' },
   priority: { sql: 'priority', kind: 'choice' },
+  rmaState: { sql: 'rma_state', kind: 'choice' },
+  nextVisitAt: { sql: 'next_visit_at', kind: 'instant' },
 };
 
 type EB = ExpressionBuilder<Database, 'complaints'>;
@@ -78,6 +80,8 @@ export const ROW_SELECT = [
   'complaints.management_review as managementReview',
   'complaints.customer_pressure as customerPressure',
   'complaints.waiting_customer_since as waitingCustomerSince',
+  'complaints.rma_state as rmaState',
+  'complaints.next_visit_at as nextVisitAt',
 ] as const;
 
 /** Complaints with their owner's name: the base of every row the tracking table and the case show. */

@@ -1,10 +1,12 @@
 import { CASE_SECTIONS, type ComplaintState } from '../../shared/domain';
-import type { CaseWorkflow } from '../../shared/types';
+import { calendarDateOf } from '../../shared/dates';
+import type { CaseFile, CaseWorkflow } from '../../shared/types';
 import type { ComplaintUpdate } from '../db/schema';
 import type { z } from 'zod';
 import type { transitionSchema } from '../../shared/schemas/lifecycle';
 import { canEdit } from '../rules/case-edits';
-import { chairmanReason, check, explain, type WorkflowSettings } from '../rules/workflow';
+import { chairmanReason, check, explain, PAID_SERVICE_STATUSES, type CaseFacts, type WorkflowSettings } from '../rules/workflow';
+import { coveringContractsForCase } from './contracts';
 import { factsOf, getCaseFile } from './case-file';
 import type { AuditEntry } from './audit';
 import { commitChange, loadForChange, refused, type Actor } from './case-change';
@@ -20,9 +22,36 @@ async function workflowSettings(a: Pick<Actor, 'db'>): Promise<WorkflowSettings>
   return { chairmanCostThreshold: (await getSettings(a.db)).chairmanCostThreshold };
 }
 
+/**
+ * What the rules read besides the case file (issue 5): whether the customer's acceptance of this
+ * round of service is on file, the engine's warranty status, and a contract that pays for the work.
+ */
+async function serviceFacts(a: Pick<Actor, 'db' | 'now'>, file: CaseFile): Promise<Pick<CaseFacts, 'acceptanceOnFile' | 'warrantyStatus' | 'coveringContract'>> {
+  // The last time the case went into service: a reopened or unsatisfied case needs a new acceptance.
+  const transitions = await a.db
+    .selectFrom('events')
+    .select(['at', 'after'])
+    .where('complaint_id', '=', file.id)
+    .where('kind', '=', 'transition')
+    .orderBy('id', 'desc')
+    .execute();
+  const entered = transitions.find((e) => e.after !== null && (JSON.parse(e.after) as { state?: string }).state === 'in_service')?.at ?? '';
+  const acc = file.acceptance;
+  const acceptanceOnFile =
+    (!!acc && !!acc.acceptedBy.trim() && !!acc.acceptedOn && acc.recordedAt >= entered) ||
+    file.attachments.some((x) => x.purpose === 'receipt' && x.uploadedAt >= entered);
+  const warrantyStatus = file.warrantyStatus;
+  let coveringContract: string | null = null;
+  if (warrantyStatus && PAID_SERVICE_STATUSES.includes(warrantyStatus)) {
+    const today = calendarDateOf(a.now, (await getSettings(a.db)).officeTimeZone);
+    coveringContract = (await coveringContractsForCase(a.db, file.id, today))[0]?.contractNo ?? null;
+  }
+  return { acceptanceOnFile, warrantyStatus, coveringContract };
+}
+
 export async function caseWorkflow(a: Actor, id: number, engine: RuleEngine): Promise<CaseWorkflow> {
   const file = await getCaseFile(a.db, id);
-  const facts = { ...factsOf(file), chairmanRequiredBy: await engine.chairmanRequirement(a.db, id, a.now) };
+  const facts = { ...factsOf(file), ...(await serviceFacts(a, file)), chairmanRequiredBy: await engine.chairmanRequirement(a.db, id, a.now) };
   const settings = await workflowSettings(a);
   const sections = Object.fromEntries(
     CASE_SECTIONS.map((s) => [s, canEdit(s, file.state as ComplaintState, a.role)]),
@@ -40,7 +69,7 @@ export async function transition(a: Actor, input: TransitionInput, engine: RuleE
   // An escalation rule may require the chairman (issue 4); deciding, the rules read the case with the
   // option being chosen, so a cheaper choice than the highest proposal is not sent to him for its cost.
   const chairmanRequiredBy = await engine.chairmanRequirement(a.db, file.id, a.now, input.action === 'decide' ? optionIndex : null);
-  const facts = { ...factsOf(file), chairmanRequiredBy };
+  const facts = { ...factsOf(file), ...(await serviceFacts(a, file)), chairmanRequiredBy };
   const settings = await workflowSettings(a);
   const lastVerification = file.verifications[file.verifications.length - 1];
   const verdict = check(

@@ -1,10 +1,6 @@
 import { ThunderboltOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Card, Skeleton, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseEngine } from '../../shared/engine';
-import { call } from '../api/client';
-import { toApiError } from '../common/api-errors';
 import { EngineActions } from '../rules/engine-actions';
 import { Escalations, Repeats } from '../rules/engine-escalations';
 import { SlaClocks } from '../rules/engine-sla';
@@ -14,42 +10,22 @@ import '../rules/rules.css';
 import { useSession } from '../shell/session';
 import { useCase } from './case-context';
 import { sectionReasonText } from './reasons';
+import { useCaseEngine } from './use-case-engine';
 
 /**
  * The rule engine's view of this case (complaints.engine, issue 4): the warranty decision with its
  * sentence, the SLA clocks, the escalations with the rule, version and reason of each, repeat counts,
  * and the buttons that feed the engine (waiting for the customer, customer pressure). Loaded again
- * whenever the case changes, and every minute, since the clocks run on their own.
+ * whenever the case changes, and every minute, since the clocks run on their own (use-case-engine.ts).
+ * The escalation set by hand is the form's (routing-section.tsx); it is named here too, so that the
+ * panel never reads "not escalated" of a case a person escalated.
  */
-
-const REFRESH_MS = 60_000;
 
 export function CaseEnginePanel() {
   const { t } = useTranslation();
   const { file, workflow, refresh, fail } = useCase();
   const { user } = useSession();
-  const [engine, setEngine] = useState<CaseEngine | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const seq = useRef(0);
-
-  const load = useCallback(() => {
-    const mine = ++seq.current;
-    call('complaints.engine', { id: file.id }).then(
-      (e) => {
-        if (mine !== seq.current) return;
-        setEngine(e);
-        setError(null);
-      },
-      (e: unknown) => mine === seq.current && setError(toApiError(e).message),
-    );
-  }, [file.id]);
-
-  // The case file's version and its engine columns change with every save and scheduler pass.
-  useEffect(load, [load, file.version, file.slaState, file.escalationLevel, file.waitingCustomerSince]);
-  useEffect(() => {
-    const timer = window.setInterval(load, REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [load]);
+  const { engine, error } = useCaseEngine({ refresh: true });
 
   const sections = workflow.sections as Partial<typeof workflow.sections>;
   return (
@@ -77,6 +53,11 @@ export function CaseEnginePanel() {
           <WarrantyBlock warranty={engine.warranty} />
           <SlaClocks sla={engine.sla} />
           <Escalations escalation={engine.escalation} />
+          {file.escalated && (
+            <Typography.Text type="danger" className="engine-note" data-testid="engine-manual-escalation">
+              {t('escalation.byHandToo', { reason: file.escalationReason ?? '' })}
+            </Typography.Text>
+          )}
           {engine.customerPressure.pressure && (
             <div className="engine-block" data-testid="engine-pressure">
               <div className="engine-block-title">{t('escalation.pressure.title')}</div>

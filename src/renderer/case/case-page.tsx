@@ -16,6 +16,11 @@ import { OptionsSection } from './options-section';
 import { ResponsibilitySection } from './responsibility-section';
 import { RoutingSection } from './routing-section';
 import { VerificationSection } from './verification-section';
+import { VisitsSection } from '../visits/visits-section';
+import { ReturnsSection } from '../returns/returns-section';
+import { CaseCostsSection } from '../returns/case-costs-section';
+import { CasePartsSection } from '../parts/case-parts-section';
+import { ContractSection } from '../contracts/contract-section';
 import './case.css';
 
 /**
@@ -56,6 +61,12 @@ function CaseLayout() {
           <InvestigationSection current={current.investigation} />
           <OptionsSection current={current.options} />
           {showAgreement && <AgreementSection current={current.agreement} />}
+          {/* Issue 5: the service itself — visits and other actions, parts, returns, a contract where out of warranty. */}
+          <ContractSection />
+          <VisitsSection />
+          <CasePartsSection />
+          <ReturnsSection />
+          <CaseCostsSection />
           <AcceptanceSection current={current.acceptance} />
           <VerificationSection current={current.verification} />
           <ResponsibilitySection current={current.responsibility} />

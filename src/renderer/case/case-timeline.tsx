@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintEvent } from '../../shared/types';
 import { formatInstant } from '../common/format';
+import { HIDDEN_FIELDS } from './timeline-keys';
 import { eventLines, type Lookups } from './timeline-lines';
 
 /**
@@ -18,14 +19,17 @@ interface Entry {
   kind: string;
 }
 
+/** Kinds whose events of one save (or one scheduler pass) read as one entry. */
+const GROUPED = new Set(['field_changed', 'escalation']);
+
 function entries(t: TFunction, events: ComplaintEvent[], l: Lookups): Entry[] {
   const out: Entry[] = [];
   for (const e of events) {
     // The customer's name carries the change for people; the id beside it is for the audit trail.
-    if (e.kind === 'field_changed' && e.field === 'customerId') continue;
+    if (e.kind === 'field_changed' && HIDDEN_FIELDS.has(e.field ?? '')) continue;
     const lines = eventLines(t, e, l);
     const last = out[out.length - 1];
-    if (last && last.kind === e.kind && e.kind === 'field_changed' && last.at === e.at && last.actorName === e.actorName) {
+    if (last && last.kind === e.kind && GROUPED.has(e.kind) && last.at === e.at && last.actorName === e.actorName) {
       last.lines.push(...lines);
     } else {
       out.push({ key: e.id, at: e.at, actorName: e.actorName, lines, kind: e.kind });
@@ -34,7 +38,17 @@ function entries(t: TFunction, events: ComplaintEvent[], l: Lookups): Entry[] {
   return out;
 }
 
-const COLORS: Record<string, string> = { created: 'green', transition: 'blue', verification: 'cyan', attachment_added: 'gray' };
+const COLORS: Record<string, string> = {
+  created: 'green',
+  transition: 'blue',
+  verification: 'cyan',
+  attachment_added: 'gray',
+  // The rule engine's entries: what it decided on its own.
+  escalation: 'red',
+  sla_breach: 'red',
+  warranty: 'orange',
+  management_review: 'purple',
+};
 
 export function CaseTimeline({ events, lookups }: { events: ComplaintEvent[]; lookups: Lookups }) {
   const { t } = useTranslation();

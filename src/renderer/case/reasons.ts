@@ -27,9 +27,18 @@ function wordsFor(t: TFunction, params: Reason['params']): Record<string, string
   return out;
 }
 
+/**
+ * Where reason codes are translated: the procedure's own, then those of the parts of service work
+ * (issue 5), each in its own catalogue. The first key that exists wins.
+ */
+const REASON_KEYS = ['workflow.reason', 'contracts.workflowReason', 'visits.reason', 'returns.reason', 'parts.reason', 'contracts.reason', 'costs.reason', 'amortisation.reason'];
+
 /** A reason a step is blocked, translated. */
 export function reasonText(t: TFunction, b: Reason): string {
-  return t(`workflow.reason.${b.code}`, { ...wordsFor(t, b.params), defaultValue: b.message });
+  return t(
+    REASON_KEYS.map((k) => `${k}.${b.code}`),
+    { ...wordsFor(t, b.params), defaultValue: b.message },
+  );
 }
 
 /** Why a part of the form cannot be changed now, translated. */
@@ -42,9 +51,15 @@ export function workflowReasons(e: ApiError): FieldIssue[] {
   return e.code === 'FORBIDDEN' ? e.issues.filter((i) => i.path === 'workflow') : [];
 }
 
+/** Where field-issue codes are translated: the case page's, then those of service work and costs. */
+const ISSUE_KEYS = ['case.issue', 'visits.issue', 'returns.issue', 'parts.issue', 'contracts.issue', 'costs.issue', 'amortisation.issue'];
+
 /** A validation issue of the lifecycle forms: codes of this page first, then the common ones. */
 export function caseIssueText(t: TFunction, issue: FieldIssue): string {
-  return t(`case.issue.${issue.code}`, { ...issue.params, defaultValue: issueText(t, issue) });
+  return t(
+    ISSUE_KEYS.map((k) => `${k}.${issue.code}`),
+    { ...issue.params, defaultValue: issueText(t, issue) },
+  );
 }
 
 /**

@@ -2,14 +2,19 @@ import { Button, Card, Col, Form, Input, Radio, Row, Select, Switch, Tag, Typogr
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLASSIFICATIONS, type CaseSection, type Classification } from '../../shared/domain';
+import { LevelTag } from '../rules/escalation-rules';
+import { ruleName } from '../rules/labels';
 import { useCase } from './case-context';
 import { FormButtons, useSubmit } from './form-bits';
 import { LockHint, NotYet, useSectionEdit } from './section-card';
+import { useCaseEngine } from './use-case-engine';
 
 /**
  * Classification, owner, escalation and dispute: how the case is routed and watched. Seed 001 and
  * §5.1–5.2 of seed 002: quality problems go to production's after-sales team, non-quality ones stay
  * with sales administration; §6.3: a dispute is settled against the contract's provisions.
+ * A case is escalated two ways, and the escalation part shows both: by hand (a person's decision,
+ * which this form sets) and by the escalation rules (issue 4: the level the engine's firings reached).
  */
 
 function Block({
@@ -118,7 +123,13 @@ function FlagForm({ kind, done }: { kind: 'escalation' | 'dispute'; done(): void
     );
   return (
     <Form form={form} name={kind} layout="vertical" initialValues={initial} onFinish={submit}>
-      <Form.Item name="on" valuePropName="checked" style={{ marginBottom: 8 }}>
+      <Form.Item
+        name="on"
+        valuePropName="checked"
+        style={{ marginBottom: 8 }}
+        label={kind === 'escalation' ? t('case.escalation.byHand') : undefined}
+        extra={kind === 'escalation' ? t('case.escalation.byHandHint') : undefined}
+      >
         <Switch checkedChildren={t(`case.${kind}.on`)} unCheckedChildren={t(`case.${kind}.off`)} />
       </Form.Item>
       <Form.Item
@@ -131,6 +142,43 @@ function FlagForm({ kind, done }: { kind: 'escalation' | 'dispute'; done(): void
       </Form.Item>
       <FormButtons id={kind} saving={saving} onCancel={done} />
     </Form>
+  );
+}
+
+/** The escalation by hand and the one by the rules, each labelled, so that neither reads as the whole story. */
+function EscalationView() {
+  const { t } = useTranslation();
+  const { file } = useCase();
+  const { engine } = useCaseEngine();
+  // The file's column first (there before the engine's answer), the engine's firings when they came.
+  const level = engine?.escalation.level ?? file.escalationLevel;
+  const rules = (engine?.escalation.active ?? []).map((f) =>
+    t('case.escalation.rule', { name: ruleName(t, 'escalation', f.ruleId, f.ruleName), version: f.ruleVersion }),
+  );
+  return (
+    <div className="case-escalation" data-testid="escalation-view">
+      <div data-testid="escalation-by-hand">
+        <Typography.Text type="secondary">{t('case.escalation.byHand')}</Typography.Text>{' '}
+        {file.escalated ? (
+          <Typography.Text type="danger">
+            {t('case.withNote', { label: t('case.escalation.on'), note: file.escalationReason ?? '' })}
+          </Typography.Text>
+        ) : (
+          <NotYet text={t('case.escalation.off')} />
+        )}
+      </div>
+      <div data-testid="escalation-by-rules">
+        <Typography.Text type="secondary">{t('case.escalation.byRules')}</Typography.Text>{' '}
+        {level ? (
+          <>
+            <LevelTag level={level} />{' '}
+            {rules.length > 0 && <Typography.Text>{rules.join(t('case.history.join'))}</Typography.Text>}
+          </>
+        ) : (
+          <NotYet text={t('case.escalation.byRulesNone')} />
+        )}
+      </div>
+    </div>
   );
 }
 
@@ -181,15 +229,7 @@ export function RoutingSection({ current }: { current?: boolean }) {
             section="escalation"
             label={t('case.escalation.label')}
             form={(done) => <FlagForm kind="escalation" done={done} />}
-            view={
-              file.escalated ? (
-                <Typography.Text type="danger">
-                  {t('case.withNote', { label: t('case.escalation.on'), note: file.escalationReason ?? '' })}
-                </Typography.Text>
-              ) : (
-                <NotYet text={t('case.escalation.off')} />
-              )
-            }
+            view={<EscalationView />}
           />
         </Col>
         <Col xs={24} md={12}>

@@ -2,9 +2,14 @@ import type { TFunction } from 'i18next';
 import type { ComplaintEvent, Department, UserProfile } from '../../shared/types';
 import { formatInstant } from '../common/format';
 import { choiceLabel, isChoiceField } from '../complaints/enum-labels';
+import { clockLabel, levelLabel, minutesText, ruleName } from '../rules/labels';
+import { escalationReasonText } from '../rules/reason-text';
+import type { RuleReason } from '../../shared/schemas/rules-escalation';
 import { formatBp, formatFen } from './amounts';
 import { departmentName, kindLabel, payerLabel } from './labels';
 import { reasonText } from './reasons';
+import { fieldKey, INTAKE_FIELDS, kindKey } from './timeline-keys';
+import { serviceLines } from './timeline-service';
 import { formatSize } from './upload';
 
 /**
@@ -52,7 +57,7 @@ function responsibility(t: TFunction, v: unknown, l: Lookups): string {
 
 /** A lifecycle field's value in words. */
 function lifecycleValue(t: TFunction, field: string, v: unknown, l: Lookups): string {
-  if (v === null || v === undefined || v === '') return t('common.empty');
+  if (v === null || v === undefined || v === '') return field === 'waitingCustomer' ? t('timeline.notWaiting') : t('common.empty');
   switch (field) {
     case 'classification':
       return t(`case.classification.${str(v)}`, { defaultValue: str(v) });
@@ -85,27 +90,23 @@ function lifecycleValue(t: TFunction, field: string, v: unknown, l: Lookups): st
     case 'dispute':
       if (!isObj(v)) return str(v);
       return [v.open ? t('case.dispute.on') : t('case.dispute.off'), str(v.note)].filter(Boolean).join(' · ');
+    case 'customerPressure':
+      if (!isObj(v)) return str(v);
+      return v.pressure ? t('case.withNote', { label: t('escalation.pressure.flagged'), note: str(v.note) }) : t('timeline.noPressure');
+    case 'waitingCustomer':
+      return t('timeline.waitingSince', { at: formatInstant(str(v)) });
+    case 'warrantyExclusions':
+    case 'warrantySuspensions': {
+      if (!Array.isArray(v) || !v.length) return t('common.empty');
+      const group = field === 'warrantyExclusions' ? 'exclusion' : 'suspension';
+      return v.map((c) => t(`warranty.${group}.${str(c)}`, { defaultValue: str(c) })).join(t('case.history.join'));
+    }
     default:
       return typeof v === 'string' ? v : JSON.stringify(v);
   }
 }
 
 const SUMMARY_FIELDS = new Set(['options', 'responsibility', 'agreement', 'acceptance']);
-/** The intake fields of registration (labels under `field.`); everything else is a later part. */
-const INTAKE_FIELDS = new Set([
-  'receivedAt',
-  'channel',
-  'customerName',
-  'contactName',
-  'contactPhone',
-  'contactEmail',
-  'productModel',
-  'serialNo',
-  'deliveryDate',
-  'description',
-  'defectCategory',
-  'severity',
-]);
 
 function fieldLines(t: TFunction, e: ComplaintEvent, l: Lookups): string[] {
   const field = e.field ?? '';
@@ -118,9 +119,9 @@ function fieldLines(t: TFunction, e: ComplaintEvent, l: Lookups): string[] {
           : field === 'receivedAt'
             ? formatInstant(str(x))
             : str(x);
-    return [t('timeline.fieldChange', { field: t(`field.${field}`), before: v(e.before), after: v(e.after) })];
+    return [t('timeline.fieldChange', { field: t(fieldKey(field)), before: v(e.before), after: v(e.after) })];
   }
-  const label = t(`case.field.${field}`, { defaultValue: field });
+  const label = t(fieldKey(field), { defaultValue: field });
   // Lists and records read better as what they became than as before → after.
   if (SUMMARY_FIELDS.has(field)) return [t('case.history.set', { field: label, value: lifecycleValue(t, field, e.after, l) })];
   return [
@@ -143,8 +144,63 @@ function transitionLines(t: TFunction, e: ComplaintEvent): string[] {
     const key = action === 'decide' || action === 'chairman_decide' ? 'case.history.decisionReason' : 'case.history.reason';
     lines.push(t(key, { reason: str(after.reason) }));
   }
-  if (after.why) lines.push(reasonText(t, { code: str(after.why), message: str(after.why) }));
+  // The step records the code only: its own words here, without the parameters the blocker had.
+  if (after.why) lines.push(t(`case.history.why.${str(after.why)}`, { defaultValue: reasonText(t, { code: str(after.why), message: str(after.why) }) }));
   return lines;
+}
+
+/** A firing as engine-apply.ts records it in an `escalation` event. */
+function firingOf(t: TFunction, v: unknown) {
+  if (!isObj(v)) return null;
+  return {
+    name: ruleName(t, 'escalation', str(v.rule), str(v.name)),
+    version: num(v.version),
+    level: str(v.level),
+    reason: { code: str(v.code), message: str(v.reason), params: isObj(v.params) ? v.params : {} } as RuleReason,
+  };
+}
+function escalationLines(t: TFunction, e: ComplaintEvent): string[] {
+  const before = firingOf(t, e.before);
+  const after = firingOf(t, e.after);
+  if (!after) return before ? [t('timeline.escalation.lifted', { name: before.name, version: before.version })] : [];
+  const words = { name: after.name, version: after.version, level: levelLabel(t, after.level) };
+  return [
+    before ? t('timeline.escalation.revised', { ...words, from: before.version }) : t('timeline.escalation.fired', words),
+    escalationReasonText(t, after.reason),
+  ];
+}
+
+function engineLines(t: TFunction, e: ComplaintEvent): string[] | null {
+  const before = isObj(e.before) ? e.before : {};
+  const after = isObj(e.after) ? e.after : {};
+  const status = (v: unknown) => (v ? t(`warranty.status.${str(v)}`, { defaultValue: str(v) }) : t('common.empty'));
+  switch (e.kind) {
+    case 'warranty':
+      return [
+        t('timeline.warranty', { before: status(before.status), after: status(after.status) }),
+        ...(after.policyVersion ? [t('warranty.policyVersion', { version: num(after.policyVersion) })] : []),
+      ];
+    case 'sla_breach':
+      return [
+        t('timeline.slaBreach', {
+          clock: clockLabel(t, str(after.clock ?? e.field)),
+          due: formatInstant(str(after.due)),
+          target: minutesText(t, num(after.targetMinutes)),
+        }),
+      ];
+    case 'escalation':
+      return escalationLines(t, e);
+    case 'management_review':
+      return [after.note ? t('timeline.reviewedNote', { note: str(after.note) }) : t('timeline.reviewed')];
+    case 'rule_saved': {
+      const [kind = '', key = ''] = str(e.field).split(':');
+      return [t('timeline.ruleSaved', { kind: t(`rules.kind.${kind}`, { defaultValue: kind }), key, version: num(after.version) })];
+    }
+    case 'calendar_changed':
+      return [t(e.after ? 'timeline.calendarSet' : 'timeline.calendarRemoved', { date: str(e.field) })];
+    default:
+      return null;
+  }
 }
 
 export function eventLines(t: TFunction, e: ComplaintEvent, l: Lookups): string[] {
@@ -175,6 +231,12 @@ export function eventLines(t: TFunction, e: ComplaintEvent, l: Lookups): string[
         }),
       ];
     default:
-      return [t('timeline.other', { kind: e.kind })];
+      // Kinds without their own sentence (the parts of service work among them) are named by the catalogue.
+      return (
+        engineLines(t, e) ??
+        serviceLines(t, e) ?? [
+          t('timeline.other', { kind: t(kindKey(e.kind), { defaultValue: e.kind }) }),
+        ]
+      );
   }
 }

@@ -6,11 +6,13 @@ import { CLASSIFICATIONS } from '../../shared/domain';
 import { PRIORITIES, SLA_SUMMARY_STATES } from '../../shared/engine';
 import { ESCALATION_LEVELS } from '../../shared/schemas/rules-escalation';
 import { WARRANTY_STATUSES } from '../../shared/schemas/rules-policies';
+import { RMA_STATES } from '../../shared/service';
 import { TEXT_FILTER_TYPES, type TrackingColumn } from '../../shared/schemas/grid';
 import type { ComplaintRow } from '../../shared/types';
 import { formatInstant } from '../common/format';
 import { ChoiceFilter, type ChoiceFilterParams } from './choice-filter';
 import { CHOICES } from './enum-labels';
+import { RmaStateCell } from '../returns/rma-state-tag';
 import { ageInDays, EngineTagCell, NextStepCell, nextStepText, SeverityCell, SlaDueRenderer, StateCell } from './tracking-cells';
 
 /**
@@ -60,6 +62,9 @@ function engineFilter(field: keyof typeof ENGINE_CHOICES) {
   return { filter: ChoiceFilter, filterParams, cellRenderer: EngineTagCell };
 }
 
+/** Service work (issue 5): the return's state, with its words in the returns catalogue. */
+const rmaStateFilter: ChoiceFilterParams = { choiceField: 'rmaState', codes: RMA_STATES, labelKey: 'returns.enum.state' };
+
 function ChoiceCell({ value, field }: CustomCellRendererProps<ComplaintRow, string> & { field: TableChoice }) {
   const { t } = useTranslation();
   return value ? <>{t(`enum.${field}.${value}`, { defaultValue: value })}</> : null;
@@ -106,6 +111,9 @@ export function trackingColumns(t: TFunction): Col[] {
       tooltipValueGetter: (p) => (typeof p.value === 'string' ? p.value : undefined),
       cellRenderer: NextStepCell,
     }),
+    // Service work (issue 5): where the return stands, and when someone is next on site.
+    col('rmaState', { initialWidth: 110, filter: ChoiceFilter, filterParams: rmaStateFilter, cellRenderer: RmaStateCell }, 'returns.col.rmaState'),
+    col('nextVisitAt', { initialWidth: 150, ...dateFilter, valueFormatter: instantFormatter }, 'returns.col.nextVisitAt'),
     own('ownerName', { ...computed, field: 'ownerName', initialWidth: 120 }),
     col('customerName', { initialWidth: 220, ...textFilter, tooltipField: 'customerName' }),
     choice('channel', 115),

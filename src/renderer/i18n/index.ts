@@ -3,8 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { CATALOGUES } from './catalogues';
 
 /**
  * Every screen word comes from these two catalogues (same keys in both). The first language follows
@@ -53,7 +52,7 @@ export async function setLanguage(lang: Language): Promise<void> {
 export async function initI18n(): Promise<void> {
   const lng = initialLanguage();
   await i18n.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: { 'zh-CN': { translation: CATALOGUES['zh-CN'] }, en: { translation: CATALOGUES.en } },
     lng,
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],

@@ -2,6 +2,7 @@ import { Result, Spin } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { feedbackFormHash, PRINT_STATE_ATTRIBUTE, type FormLanguage, type PrintState } from '../../shared/print';
+import type { CostLineDetail } from '../../shared/costs';
 import type { CaseFile } from '../../shared/types';
 import { call, on } from '../api/client';
 import { toApiError } from '../common/api-errors';
@@ -19,23 +20,29 @@ import './feedback-form.css';
 export function FeedbackFormPage({ route }: { route: FeedbackFormRoute }) {
   const { t } = useTranslation();
   const lang: FormLanguage = route.lang ?? currentLanguage();
-  const [data, setData] = useState<{ file: CaseFile; currency: string } | null>(null);
+  const [data, setData] = useState<{ file: CaseFile; currency: string; costs: CostLineDetail[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     const load = () =>
-      Promise.all([call('complaints.file', { id: route.id }), call('settings.get', {})]).then(
-        ([file, settings]) => live && setData({ file, currency: settings.baseCurrency }),
+      // The cost summary (issue 6) is read with the case, so the form is whole when it says "ready".
+      Promise.all([call('complaints.file', { id: route.id }), call('settings.get', {}), call('costs.caseDetail', { id: route.id })]).then(
+        ([file, settings, costs]) => live && setData({ file, currency: settings.baseCurrency, costs }),
         (e: unknown) => live && setError(toApiError(e).message),
       );
     void load();
-    const off = on('complaints.changed', ({ ids }) => {
-      if (ids.includes(route.id)) void load();
-    });
+    const offs = [
+      on('complaints.changed', ({ ids }) => {
+        if (ids.includes(route.id)) void load();
+      }),
+      on('costs.changed', ({ complaintIds }) => {
+        if (complaintIds.includes(route.id)) void load();
+      }),
+    ];
     return () => {
       live = false;
-      off();
+      for (const off of offs) off();
     };
   }, [route.id]);
 
@@ -59,7 +66,7 @@ export function FeedbackFormPage({ route }: { route: FeedbackFormRoute }) {
       {error ? (
         <Result status="warning" title={t('print.loadFailed')} subTitle={error} />
       ) : data ? (
-        <FeedbackForm file={data.file} lang={lang} t={formT} currency={data.currency} printedAt={printedAt} />
+        <FeedbackForm file={data.file} lang={lang} t={formT} currency={data.currency} printedAt={printedAt} costs={data.costs} />
       ) : (
         <Spin className="ff-loading" />
       )}

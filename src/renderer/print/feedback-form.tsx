@@ -1,8 +1,10 @@
+import type { CostLineDetail } from '../../shared/costs';
 import type { FormLanguage } from '../../shared/print';
 import type { CaseFile } from '../../shared/types';
 import { formatInstant } from '../common/format';
 import type { FormT } from './form-parts';
 import { QrCode } from './qr-code';
+import { CostsSection } from './sections-costs';
 import { ClassificationSection, IntakeSection } from './sections-intake';
 import { DecisionSection, InvestigationSection, OptionsSection } from './sections-investigation';
 import {
@@ -27,6 +29,8 @@ export interface FeedbackFormProps {
   /** The office's currency, for the customer's agreed amount. */
   currency: string;
   printedAt: Date;
+  /** The case's cost lines (`costs.caseDetail`); without them the costs section loads its own. */
+  costs?: CostLineDetail[];
 }
 
 /** A CSS string literal: the tracking number format is configurable, so quote what it may hold. */
@@ -44,7 +48,7 @@ function pageFooterCss(t: FormT, trackingNo: string): string {
   return `@page { @bottom-right { content: ${cssString(`${trackingNo}  ·  `)} ${content}; } }`;
 }
 
-export function FeedbackForm({ file, lang, t, currency, printedAt }: FeedbackFormProps) {
+export function FeedbackForm({ file, lang, t, currency, printedAt, costs }: FeedbackFormProps) {
   return (
     <article className="ff-sheet" lang={lang} data-testid="feedback-form">
       <style>{pageFooterCss(t, file.trackingNo)}</style>
@@ -82,6 +86,7 @@ export function FeedbackForm({ file, lang, t, currency, printedAt }: FeedbackFor
       <AcceptanceSection file={file} t={t} />
       <VerificationSection file={file} t={t} />
       <AttachmentsSection file={file} t={t} />
+      <CostsSection file={file} t={t} currency={currency} lines={costs} />
       <Signatures t={t} />
     </article>
   );

@@ -105,11 +105,6 @@ export function PolicyFrame<K extends PolicyKind>({
           </Button>
         </Space>
       )}
-      {!policy.editable && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-          {t('rules.readOnlyKind')}
-        </Typography.Paragraph>
-      )}
       {history && (
         <HistoryDrawer kind={policy.kind} ruleKey="default" title={t(`rules.kind.${policy.kind}`)} onClose={() => setHistory(false)} />
       )}

@@ -1,4 +1,5 @@
 import { Alert, Tabs, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../shell/session';
 import { DepartmentsTab } from './departments-tab';
@@ -9,12 +10,17 @@ import { CalendarTab } from './calendar-tab';
 import '../shell/shell.css';
 
 /**
- * Settings: profiles and roles, departments, and the office-wide settings. Everyone may look;
- * only the administrator may change anything — main refuses the others whatever the screen shows.
+ * Settings: profiles and roles, departments, and the office-wide settings, which only the
+ * administrator may change; the rules and the calendar, which RULE_EDITORS gives per kind (the
+ * sales manager keeps the rules he is measured by) and whose tabs say so themselves. Everyone may
+ * look; main refuses the others whatever the screen shows.
  */
+const ADMIN_TABS = new Set(['users', 'departments', 'general']);
+
 export function SettingsPage() {
   const { t } = useTranslation();
   const { user } = useSession();
+  const [tab, setTab] = useState('users');
   if (!user) return null;
   const admin = user.role === 'admin';
   return (
@@ -22,7 +28,7 @@ export function SettingsPage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {t('settings.title')}
       </Typography.Title>
-      {!admin && (
+      {!admin && ADMIN_TABS.has(tab) && (
         <Alert
           type="info"
           showIcon
@@ -33,7 +39,8 @@ export function SettingsPage() {
         />
       )}
       <Tabs
-        defaultActiveKey="users"
+        activeKey={tab}
+        onChange={setTab}
         items={[
           { key: 'users', label: t('settings.tabs.users'), children: <UsersTab editable={admin} /> },
           { key: 'departments', label: t('settings.tabs.departments'), children: <DepartmentsTab editable={admin} /> },

@@ -1,4 +1,4 @@
-import { AuditOutlined, FileAddOutlined, SettingOutlined, TableOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AuditOutlined, CalendarOutlined, PieChartOutlined, FileAddOutlined, FileProtectOutlined, SettingOutlined, TableOutlined, ToolOutlined } from '@ant-design/icons';
 import { Breadcrumb, Layout, Menu, Space } from 'antd';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,11 +10,21 @@ import { useSession } from './session';
 
 const { Header, Sider, Content } = Layout;
 
-const MENU = { complaints: paths.complaints, register: paths.register, review: paths.review, settings: paths.settings } as const;
+const MENU = {
+  complaints: paths.complaints,
+  register: paths.register,
+  review: paths.review,
+  fieldCalendar: paths.fieldCalendar,
+  parts: paths.parts,
+  contracts: paths.contracts,
+  vetting: paths.vetting,
+  amortisation: paths.amortisation,
+  settings: paths.settings,
+} as const;
 type MenuKey = keyof typeof MENU;
 
 function menuKey(route: Route): MenuKey {
-  return route.name === 'register' || route.name === 'settings' || route.name === 'review' ? route.name : 'complaints';
+  return route.name in MENU ? (route.name as MenuKey) : 'complaints';
 }
 
 /** The frame around every page: menu on the left, app name, who is working and language on top. */
@@ -33,7 +43,17 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           ? [{ title: t('settings.nav') }]
           : route.name === 'review'
             ? [{ title: t('review.nav') }]
-            : [{ title: t('nav.complaints') }];
+            : route.name === 'fieldCalendar'
+              ? [{ title: t('visits.calendarNav') }]
+              : route.name === 'parts'
+                ? [{ title: t('parts.nav') }]
+                : route.name === 'contracts'
+                  ? [{ title: t('contracts.nav') }]
+                  : route.name === 'vetting'
+                    ? [{ title: t('costs.nav') }]
+                    : route.name === 'amortisation'
+                      ? [{ title: t('amortisation.nav') }]
+                      : [{ title: t('nav.complaints') }];
   return (
     <Layout className="shell">
       <Sider width={212} className="shell-sider">
@@ -50,6 +70,11 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
             { key: 'complaints', icon: <TableOutlined />, label: t('nav.complaints') },
             { key: 'register', icon: <FileAddOutlined />, label: t('nav.register') },
             ...(reviewer ? [{ key: 'review', icon: <AuditOutlined />, label: t('review.nav') }] : []),
+            { key: 'fieldCalendar', icon: <CalendarOutlined />, label: t('visits.calendarNav') },
+            { key: 'parts', icon: <ToolOutlined />, label: t('parts.nav') },
+            { key: 'contracts', icon: <FileProtectOutlined />, label: t('contracts.nav') },
+            { key: 'vetting', icon: <AccountBookOutlined />, label: t('costs.nav') },
+            { key: 'amortisation', icon: <PieChartOutlined />, label: t('amortisation.nav') },
             { key: 'settings', icon: <SettingOutlined />, label: t('settings.nav') },
           ]}
         />

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { feedbackFormHash } from '../../shared/print';
 import { parseFeedbackFormRoute, type FeedbackFormRoute } from '../print/route';
+import { parseVisitReportRoute, type VisitReportRoute } from '../visits/report-route';
 
 /**
  * A hash router of a few routes; the hash survives a reload and works the same from `file://`
@@ -12,7 +13,13 @@ export type Route =
   | { name: 'case'; id: number }
   | { name: 'settings' }
   | { name: 'review' }
+  | { name: 'parts' }
+  | { name: 'contracts' }
+  | { name: 'fieldCalendar' }
+  | { name: 'vetting' }
+  | { name: 'amortisation' }
   | FeedbackFormRoute
+  | VisitReportRoute
   | { name: 'notFound' };
 
 export const paths = {
@@ -21,6 +28,11 @@ export const paths = {
   case: (id: number) => `#/complaints/${id}`,
   settings: '#/settings',
   review: '#/review',
+  parts: '#/parts',
+  contracts: '#/contracts',
+  fieldCalendar: '#/field-calendar',
+  vetting: '#/costs/vetting',
+  amortisation: '#/costs/amortisation',
   feedbackForm: feedbackFormHash,
 };
 
@@ -30,7 +42,12 @@ export function parseRoute(hash: string): Route {
   if (path === '/complaints/new') return { name: 'register' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/review') return { name: 'review' };
-  const form = parseFeedbackFormRoute(hash);
+  if (path === '/parts') return { name: 'parts' };
+  if (path === '/contracts') return { name: 'contracts' };
+  if (path === '/field-calendar') return { name: 'fieldCalendar' };
+  if (path === '/costs/vetting') return { name: 'vetting' };
+  if (path === '/costs/amortisation') return { name: 'amortisation' };
+  const form = parseFeedbackFormRoute(hash) ?? parseVisitReportRoute(hash);
   if (form) return form;
   const m = /^\/complaints\/(\d{1,12})$/.exec(path);
   if (m) return { name: 'case', id: Number(m[1]) };

@@ -30,6 +30,9 @@ export const TRACKING_COLUMNS = [
   'slaState',
   'escalationLevel',
   'priority',
+  // Service work (issue 5): the state of the case's return and its next planned visit.
+  'rmaState',
+  'nextVisitAt',
 ] as const;
 export type TrackingColumn = (typeof TRACKING_COLUMNS)[number];
 

@@ -3,6 +3,8 @@ import * as m001 from './2026-11-25-001-init';
 import * as m002 from './2026-11-25-002-tracking-indexes';
 import * as m003 from './2026-11-25-003-lifecycle';
 import * as m004 from './2026-11-25-004-rule-engine';
+import * as m005 from './2026-11-25-005-service-work';
+import * as m006 from './2026-11-25-006-amortisation';
 
 /**
  * Every migration, in order, through a static map: a bundled app has no migrations folder to read.
@@ -13,4 +15,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-002-tracking-indexes': m002,
   '2026-11-25-003-lifecycle': m003,
   '2026-11-25-004-rule-engine': m004,
+  '2026-11-25-005-service-work': m005,
+  '2026-11-25-006-amortisation': m006,
 };

@@ -1,0 +1,45 @@
+import en from './en.json';
+import zhCN from './zh-CN.json';
+import visitsEn from './visits.en.json';
+import visitsZh from './visits.zh-CN.json';
+import returnsEn from './returns.en.json';
+import returnsZh from './returns.zh-CN.json';
+import partsEn from './parts.en.json';
+import partsZh from './parts.zh-CN.json';
+import contractsEn from './contracts.en.json';
+import contractsZh from './contracts.zh-CN.json';
+import costsEn from './costs.en.json';
+import costsZh from './costs.zh-CN.json';
+import amortisationEn from './amortisation.en.json';
+import amortisationZh from './amortisation.zh-CN.json';
+import timelineServiceEn from './timeline-service.en.json';
+import timelineServiceZh from './timeline-service.zh-CN.json';
+import costsUiEn from './costs-ui.en.json';
+import costsUiZh from './costs-ui.zh-CN.json';
+
+/**
+ * The catalogues, one pair of files per part of the app: the base (`zh-CN.json`, `en.json`) and the
+ * parts of service work (issue 5), each owning its top-level keys. Both languages of a part have the
+ * same keys (test/unit/i18n-catalogues.test.ts), and no two parts share a top-level key.
+ */
+export const CATALOGUE_PARTS = {
+  base: { 'zh-CN': zhCN, en },
+  visits: { 'zh-CN': visitsZh, en: visitsEn },
+  returns: { 'zh-CN': returnsZh, en: returnsEn },
+  parts: { 'zh-CN': partsZh, en: partsEn },
+  contracts: { 'zh-CN': contractsZh, en: contractsEn },
+  // Issue 6: cost lines and vetting; amortisation views.
+  costs: { 'zh-CN': costsZh, en: costsEn },
+  amortisation: { 'zh-CN': amortisationZh, en: amortisationEn },
+  // Sentences of the timeline for service work and costs.
+  timelineService: { 'zh-CN': timelineServiceZh, en: timelineServiceEn },
+  costsUi: { 'zh-CN': costsUiZh, en: costsUiEn },
+} as const;
+
+type Catalogue = Record<string, unknown>;
+
+function merged(lang: 'zh-CN' | 'en'): Catalogue {
+  return Object.assign({}, ...Object.values(CATALOGUE_PARTS).map((p) => p[lang] as Catalogue)) as Catalogue;
+}
+
+export const CATALOGUES = { 'zh-CN': merged('zh-CN'), en: merged('en') };
