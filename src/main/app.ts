@@ -13,6 +13,9 @@ import { createRuleContextCache } from './services/rule-context';
 import { createRuleEngine, type RuleEngine } from './services/rule-engine';
 import { ensureDefaultRules } from './services/rule-store';
 import { createScheduler, type Scheduler } from './services/scheduler';
+import { createMailService, type MailPorts } from './services/mail';
+import { monthlyReportSource } from './services/mail-report';
+import { reportScheduleJob } from './services/mail-schedule';
 
 /**
  * The app without a window: store, rule engine and api, as both the Electron shell and the headless
@@ -54,6 +57,12 @@ export interface AppOptions {
    * it stopped, for tests that run passes themselves with `scheduler.runOnce()`.
    */
   scheduler?: false | { intervalMs?: number };
+  /**
+   * Issue 7, sending the monthly report: the secret store for the SMTP password and how a draft
+   * `.eml` is opened. Electron passes safeStorage and shell.openPath (electron/secret-store.ts); without
+   * them the store is 'unavailable' (no password is kept) and a draft is answered as a download URL.
+   */
+  mail?: Partial<MailPorts>;
 }
 
 export async function createDeskApp(opts: AppOptions): Promise<DeskApp> {
@@ -72,12 +81,14 @@ export async function createDeskApp(opts: AppOptions): Promise<DeskApp> {
     if (event === 'app.dataReset' || event === 'rules.changed') scheduler.runSoon();
   };
   const log = opts.log ?? ((m: string, e: unknown) => console.error(m, e));
+  const mail = createMailService({ dataDir: opts.dataDir, report: monthlyReportSource(opts.printer ?? null), ports: opts.mail, log });
   const scheduler = createScheduler({
     db: store.db,
     engine,
     clock,
     publish,
     log,
+    reportSchedule: reportScheduleJob({ db: store.db, mail, calendar: (db) => engine.contexts.get(db), publish, log }),
     ...(opts.scheduler ? { intervalMs: opts.scheduler.intervalMs } : {}),
   });
 
@@ -90,6 +101,7 @@ export async function createDeskApp(opts: AppOptions): Promise<DeskApp> {
       openAttachment: opts.openAttachment ?? (async (f) => ({ url: `/attachments/${f.id}` })),
       printer: opts.printer ?? null,
       engine,
+      mail,
     }),
     switchUser: (id) => {
       currentUserId = id;

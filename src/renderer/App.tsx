@@ -20,6 +20,10 @@ import { FieldCalendarPage } from './visits/field-calendar-page';
 import { VisitReportRoot } from './visits/visit-report-root';
 import { VettingPage } from './costs/vetting-page';
 import { AmortisationPage } from './costs/amortisation-page';
+import { AnalysisPage } from './analysis/analysis-page';
+import { CapaPage } from './capa/capa-page';
+import { ReportPage } from './report/report-page';
+import { MonthlyReportRoot } from './report/report-root';
 
 function Page({ route }: { route: Route }) {
   const { t } = useTranslation();
@@ -45,8 +49,15 @@ function Page({ route }: { route: Route }) {
       return <VettingPage />;
     case 'amortisation':
       return <AmortisationPage />;
+    case 'analysis':
+      return <AnalysisPage />;
+    case 'capa':
+      return <CapaPage />;
+    case 'report':
+      return <ReportPage />;
     case 'feedbackForm':
     case 'visitReport':
+    case 'monthlyReport':
       return null;
     case 'notFound':
       return (
@@ -67,6 +78,7 @@ export function App() {
   // The printable form stands alone, as on paper: no menu, header or welcome dialog (print/).
   if (route.name === 'feedbackForm') return <PrintRoot route={route} />;
   if (route.name === 'visitReport') return <VisitReportRoot route={route} />;
+  if (route.name === 'monthlyReport') return <MonthlyReportRoot route={route} />;
 
   return (
     <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>

@@ -68,6 +68,19 @@ import {
   pivotSchema,
   vettingQueueSchema,
 } from './schemas/costs';
+import {
+  capaCreateSchema,
+  capaListSchema,
+  capaStepSchema,
+  capaUpdateSchema,
+  mailSettingsSaveSchema,
+  paretoSchema,
+  reportMonthSchema,
+  reportSendSchema,
+  reportSendsSchema,
+  reportTargetSchema,
+} from './schemas/analysis';
+import type { Capa, DashboardData, MailSettings, MonthlyReport, ParetoResult, ReportSend } from './analysis';
 import type { AccountingPeriod, AmortisationEntry, AmortisationPivot, CostClassMap, CostLineDetail } from './costs';
 import type { CasePart, CostLine, FieldCalendarWeek, Paged, Part, Rma, ServiceAction, ServiceContract, StockMove } from './service';
 import type {
@@ -135,6 +148,18 @@ const PARTS_KEEPERS: readonly Role[] = ['production_after_sales', 'admin'];
 const CONTRACT_STAFF: readonly Role[] = ['sales_admin', 'sales_manager', 'branch_manager', 'finance'];
 /** Seed 002 §8: Finance vets the service costs and carries out the amortisation. */
 const FINANCE: readonly Role[] = ['finance'];
+/** Seed 001: production, technology and management take corrective and preventive action; sales records it. */
+const CAPA_EDITORS: readonly Role[] = [
+  'production_technology',
+  'production_after_sales',
+  'technical_support',
+  'sales_admin',
+  'sales_manager',
+  'branch_manager',
+  'admin',
+];
+/** Who sends the report to the chairman and keeps the mail settings (the design card: office staff). */
+const REPORTERS: readonly Role[] = ['sales_admin', 'sales_manager', 'admin'];
 
 export const contract = {
   'app.status': def<AppStatus>()({ input: empty, roles: ALL, mutates: false }),
@@ -328,6 +353,34 @@ export const contract = {
   'amortisation.drill': def<Paged<AmortisationEntry>>()({ input: drillSchema, roles: ALL, mutates: false }),
   /** The pivot as an xlsx workbook (base64). */
   'amortisation.exportXlsx': def<{ fileName: string; data: string }>()({ input: pivotSchema, roles: ALL, mutates: false }),
+
+  // Analysis and reporting (issue 7).
+  /** A Pareto diagram: bars in descending order with the cumulative share, aggregated in SQL. */
+  'analysis.pareto': def<ParetoResult>()({ input: paretoSchema, roles: ALL, mutates: false }),
+  'analysis.dashboard': def<DashboardData>()({ input: empty, roles: ALL, mutates: false }),
+  /** Corrective and preventive actions, paged; overdue ones escalate through the scheduler. */
+  'capa.list': def<Paged<Capa>>()({ input: capaListSchema, roles: ALL, mutates: false }),
+  'capa.get': def<Capa>()({ input: z.object({ capaId: id }), roles: ALL, mutates: false }),
+  'capa.forCase': def<Capa[]>()({ input: z.object({ id }), roles: ALL, mutates: false }),
+  'capa.create': def<Capa>()({ input: capaCreateSchema, roles: CAPA_EDITORS, mutates: true }),
+  'capa.update': def<Capa>()({ input: capaUpdateSchema, roles: CAPA_EDITORS, mutates: true }),
+  /** start, to_check (actions done), close (with the effectiveness check), cancel, reopen. */
+  'capa.step': def<Capa>()({ input: capaStepSchema, roles: CAPA_EDITORS, mutates: true }),
+  /** The monthly report for the chairman: KPIs, Pareto charts, main issues, decisions waiting, costs, CAPA. */
+  'report.get': def<MonthlyReport>()({ input: reportMonthSchema, roles: ALL, mutates: false }),
+  'report.print': def<{ dialog: boolean }>()({ input: reportTargetSchema, roles: ALL, mutates: false }),
+  'report.pdf': def<{ fileName: string; data: string }>()({ input: reportTargetSchema, roles: ALL, mutates: false }),
+  'report.mailSettings': def<MailSettings>()({ input: empty, roles: ALL, mutates: false }),
+  /** The password goes to the operating system's secret store, never into the database or the audit trail. */
+  'report.saveMailSettings': def<MailSettings>()({ input: mailSettingsSaveSchema, roles: REPORTERS, mutates: true }),
+  /**
+   * Sends the report with its PDF by SMTP, or opens it as a draft (.eml, X-Unsent: 1) in the desktop
+   * mail client. Not a write transaction (the network is slow): the send log is written after the
+   * attempt; a failure answers the log entry with status `failed` and a plain error code, the
+   * report is kept, and the screen offers to retry or to open a draft.
+   */
+  'report.send': def<ReportSend>()({ input: reportSendSchema, roles: REPORTERS, mutates: false }),
+  'report.sends': def<Paged<ReportSend>>()({ input: reportSendsSchema, roles: ALL, mutates: false }),
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -357,6 +410,10 @@ export interface DeskEvents {
   'parts.changed': { ids: number[] };
   /** Cost lines were vetted or periods closed (issue 6): Finance's lists and the amortisation views reload. */
   'costs.changed': { complaintIds: number[] };
+  /** Corrective and preventive actions changed (issue 7). */
+  'capa.changed': { ids: number[] };
+  /** A report was sent or failed (issue 7): the send log reloads. */
+  'report.sent': { id: number };
 }
 export type DeskEventName = keyof DeskEvents;
 

@@ -164,7 +164,8 @@ export interface RoutingDecision {
 
 // ---------------------------------------------------------------------------------- notifications
 
-export const NOTIFICATION_KINDS = ['escalation', 'routed'] as const;
+/** escalation, routed (issue 4); capa_overdue, report_failed (issue 7). */
+export const NOTIFICATION_KINDS = ['escalation', 'routed', 'capa_overdue', 'report_failed'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationItem {

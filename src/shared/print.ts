@@ -17,8 +17,8 @@ export const formTargetSchema = z.object({ id, lang: z.enum(FORM_LANGUAGES) });
  * language. Without `doc` it is the feedback form of case `id`.
  */
 export type FormTarget = z.output<typeof formTargetSchema> & { doc?: PrintDoc };
-/** The printable documents: the feedback form (case id) and the visit report (service action id, issue 5). */
-export const PRINT_DOCS = ['feedback-form', 'visit-report'] as const;
+/** The printable documents: the feedback form (case id), the visit report (service action id, issue 5), the monthly report (id YYYYMM, issue 7). */
+export const PRINT_DOCS = ['feedback-form', 'visit-report', 'monthly-report'] as const;
 export type PrintDoc = (typeof PRINT_DOCS)[number];
 
 /** The route of any printable document, e.g. `#/print/visit-report/7?lang=en`. */

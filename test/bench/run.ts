@@ -8,7 +8,9 @@
  * with the issue's targets beside the figures, and with --plans the EXPLAIN QUERY PLAN of the SQL
  * Kysely generates for each shape. Then the rule engine over `--rule-cases` open cases (default
  * 100,000; 0 skips it) in a database of its own (rule-engine.ts), and the amortisation views over
- * `--cost-lines` approved cost lines (default 1,000,000; 0 skips it; amortisation.ts). Not part of `npm test`.
+ * `--cost-lines` approved cost lines (default 1,000,000; 0 skips it; amortisation.ts), and the Pareto
+ * diagrams over `--pareto-complaints` complaints (default 1,000,000; 0 skips it; analysis.ts), and the
+ * monthly report's PDF over `--report-complaints` demo complaints (default 100,000; 0 skips it; report.ts). Not part of `npm test`.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -25,11 +27,13 @@ import type { TrackingPage } from '../../src/shared/types';
 import { fmtMs, measure, printTable, rng, summarize, type Sample } from './stats';
 import { benchRuleEngine } from './rule-engine';
 import { benchAmortisation } from './amortisation';
+import { benchAnalysis } from './analysis';
+import { benchReport } from './report';
 
 // ---------------------------------------------------------------------------------------------- args
 
 function parseArgs(argv: string[]) {
-  const opts = { complaints: 100_000, iterations: 200, creates: 2000, keep: false, plans: false, ruleCases: 100_000, costLines: 1_000_000 };
+  const opts = { complaints: 100_000, iterations: 200, creates: 2000, keep: false, plans: false, ruleCases: 100_000, costLines: 1_000_000, paretoComplaints: 1_000_000, reportComplaints: 100_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const num = () => {
@@ -42,10 +46,12 @@ function parseArgs(argv: string[]) {
     else if (a === '--creates') opts.creates = num();
     else if (a === '--rule-cases') opts.ruleCases = argv[i + 1] === '0' ? (i++, 0) : num();
     else if (a === '--cost-lines') opts.costLines = argv[i + 1] === '0' ? (i++, 0) : num();
+    else if (a === '--pareto-complaints') opts.paretoComplaints = argv[i + 1] === '0' ? (i++, 0) : num();
+    else if (a === '--report-complaints') opts.reportComplaints = argv[i + 1] === '0' ? (i++, 0) : num();
     else if (a === '--keep') opts.keep = true;
     else if (a === '--plans') opts.plans = true;
     else if (a === '--help' || a === '-h') {
-      console.log('npm run bench -- [--complaints N=100000] [--iterations N>=200] [--creates N=2000] [--rule-cases N=100000|0] [--cost-lines N=1000000|0] [--keep] [--plans]');
+      console.log('npm run bench -- [--complaints N=100000] [--iterations N>=200] [--creates N=2000] [--rule-cases N=100000|0] [--cost-lines N=1000000|0] [--pareto-complaints N=1000000|0] [--report-complaints N=100000|0] [--keep] [--plans]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -367,6 +373,27 @@ async function main(): Promise<void> {
         new Set([1, 2, 3]),
       );
       rows.push(...amortisation);
+    }
+    if (opts.paretoComplaints) {
+      console.log('');
+      const analysis = await benchAnalysis({ complaints: opts.paretoComplaints, plans: opts.plans, keep: opts.keep });
+      console.log('');
+      printTable(
+        ['Pareto and dashboard (issue 7)', 'n', 'median ms', 'p95 ms', 'target', ''],
+        analysis.map((r) => [r.what, r.n, r.median, r.p95, r.target, r.result]),
+        new Set([1, 2, 3]),
+      );
+      rows.push(...analysis);
+    }
+    if (opts.reportComplaints) {
+      console.log('');
+      const report = await benchReport({ complaints: opts.reportComplaints });
+      printTable(
+        ['monthly report (issue 7)', 'n', 'median ms', 'p95 ms', 'target', ''],
+        report.map((r) => [r.what, r.n, r.median, r.p95, r.target, r.result]),
+        new Set([1, 2, 3]),
+      );
+      rows.push(...report);
     }
     console.log(`\nload average ${load()} (timings from a busy machine are not comparable)`);
     const missed = rows.filter((r) => r.result === 'MISS');

@@ -102,8 +102,11 @@ describe('costs: vetting and amortisation on screen', { timeout: 120_000 }, () =
     await page.locator('#vet_comment').fill('票据齐全，同意报销。');
     await page.locator('#vet-ok').click();
     await page.getByTestId(`cost-row-${lines.travel.id}`).waitFor({ state: 'detached' });
+    // The approval's dialog is gone before the rejection's opens: its OK button is not the one clicked next.
+    await page.locator('#vet-ok').waitFor({ state: 'detached' });
 
     await page.getByTestId(`cost-reject-${lines.hotel.id}`).click();
+    await page.locator('#vet_comment').waitFor();
     await page.locator('#vet-ok').click();
     // A rejection says why: the dialog stays open until it does.
     await expect.poll(() => page.locator('.ant-modal .ant-form-item-explain-error').innerText()).toContain('请说明原因');

@@ -123,7 +123,8 @@ describe('spare parts and stock', { timeout: 90_000 }, () => {
     await page.locator('#case-part-pick').click();
     await page.locator('#case-part-pick').fill('BRG');
     await expect.poll(() => page.getByTestId('pick-onhand-BRG-6205').innerText()).toBe('在库 3 个');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    // The option of that part, not whichever is first while the list is still being filtered.
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ has: page.getByTestId('pick-onhand-BRG-6205') }).click();
     await page.locator('#case-part-quantity').fill('2');
     await page.locator('#case-part-faulty').fill('B6205-OLD-0193');
     await page.locator('#case-part-replacement').fill('B6205-NEW-7781');

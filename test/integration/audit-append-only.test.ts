@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contract, type MethodName } from '../../src/shared/contract';
+import { memorySecretStore } from '../../src/main/secrets/memory';
+import type { SecretStore } from '../../src/main/secrets/port';
+import { contract, type MethodInput, type MethodName } from '../../src/shared/contract';
 import { ACCEPTANCE, complaintInput, driveTo, openOffice, registerCase, type Office } from './helpers';
 
 /**
@@ -10,6 +12,33 @@ import { ACCEPTANCE, complaintInput, driveTo, openOffice, registerCase, type Off
  */
 
 const ROOT = join(__dirname, '..', '..');
+
+/** A corrective action (issue 7) on the cases given, with one action planned. */
+function capaInput(o: Office, caseIds: number[], over: Partial<MethodInput<'capa.create'>> = {}): MethodInput<'capa.create'> {
+  return {
+    kind: 'corrective',
+    title: '缺陷类别：电气',
+    problem: '电气类缺陷居柏拉图首位。',
+    rootCause: null,
+    ownerId: o.staff.production_technology,
+    dueOn: '2026-12-31',
+    effectivenessDueOn: null,
+    actions: [{ description: '来料高温老化抽检', ownerId: o.staff.technical_support, dueOn: '2026-12-10' }],
+    caseIds,
+    source: null,
+    ...over,
+  };
+}
+/** The office's SMTP settings (issue 7), without the password. */
+const SMTP = {
+  host: 'smtp.hengda.example.com',
+  port: 465,
+  secure: true,
+  user: 'desk@hengda.example.com',
+  from: 'desk@hengda.example.com',
+  recipients: ['chairman@hengda.example.com'],
+  schedule: false,
+};
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -58,6 +87,38 @@ describe('a save that changes nothing', () => {
     expect(o.allEvents()).toHaveLength(n);
   });
 
+  it('leaves no event and keeps the version for a CAPA or the mail settings saved as they are (issue 7)', async () => {
+    const o = await openOffice({ mail: { secrets: memorySecretStore() } });
+    const f = await registerCase(o);
+    await o.as('production_technology');
+    const c = await o.call('capa.create', capaInput(o, [f.id]));
+    const same = {
+      capaId: c.id,
+      version: c.version,
+      kind: c.kind,
+      title: c.title,
+      problem: c.problem,
+      rootCause: c.rootCause,
+      ownerId: c.ownerId,
+      dueOn: c.dueOn,
+      effectivenessDueOn: c.effectivenessDueOn,
+      actions: c.actions.map((x) => ({ id: x.id, description: x.description, ownerId: x.ownerId, dueOn: x.dueOn, done: x.state === 'done' })),
+      caseIds: c.caseIds,
+    };
+    const before = o.allEvents();
+    expect(await o.call('capa.update', same)).toEqual(c);
+    expect(o.allEvents()).toEqual(before);
+
+    await o.as('sales_admin');
+    await o.call('report.saveMailSettings', { ...SMTP, password: 'Zx9-SMTP-geheim-密码-4711' });
+    const n = o.allEvents().length;
+    // The password left out, or left empty, keeps the stored one.
+    await o.call('report.saveMailSettings', SMTP);
+    await o.call('report.saveMailSettings', { ...SMTP, password: '' });
+    expect(o.allEvents()).toHaveLength(n);
+    expect(await o.call('report.mailSettings', {})).toMatchObject({ ...SMTP, passwordSet: true });
+  });
+
   it('records every verification and every upload: each is a new act, even with the same content', async () => {
     const o = await openOffice();
     const f = await registerCase(o);
@@ -100,6 +161,62 @@ describe('a failed call', () => {
     }
     expect(o.allEvents()).toEqual(before);
     expect((await o.file(f.id)).version).toBe(version);
+  });
+});
+
+describe('a failed call of issue 7', () => {
+  it('leaves no event: a refused or stale CAPA write, mail settings refused or that the secret store could not keep', async () => {
+    let locked = false;
+    const memory = memorySecretStore();
+    const secrets: SecretStore = {
+      kind: 'os',
+      get: (key) => memory.get(key),
+      set: async (key, value) => {
+        if (locked) throw new Error('the keychain is locked');
+        await memory.set(key, value);
+      },
+    };
+    const o = await openOffice({ mail: { secrets } });
+    const f = await registerCase(o);
+    await o.as('production_technology');
+    const c = await o.call('capa.create', capaInput(o, [f.id], { actions: [] }));
+    await o.as('sales_admin');
+    await o.call('report.saveMailSettings', { ...SMTP, password: 'Old-SMTP-口令-0815' });
+    const settings = await o.call('report.mailSettings', {});
+    const before = o.allEvents();
+    const update = { capaId: c.id, version: c.version, kind: c.kind, title: '改', problem: c.problem, caseIds: [] };
+    const tries: Array<[Parameters<Office['as']>[0], string, unknown, string]> = [
+      ['production_technology', 'capa.create', capaInput(o, [f.id, 9999]), 'VALIDATION'],
+      ['production_technology', 'capa.create', capaInput(o, [], { ownerId: 9999 }), 'VALIDATION'],
+      ['finance', 'capa.create', capaInput(o, [f.id]), 'FORBIDDEN'],
+      // Nothing planned: not started; not closed by production, nor before its check.
+      ['production_technology', 'capa.step', { capaId: c.id, version: c.version, action: 'start' }, 'FORBIDDEN'],
+      ['production_technology', 'capa.step', { capaId: c.id, version: c.version, action: 'close', effectiveness: 'effective', checkedOn: '2026-11-21', note: '无' }, 'FORBIDDEN'],
+      ['production_technology', 'capa.update', { ...update, version: c.version + 1 }, 'CONFLICT'],
+      ['production_technology', 'capa.update', { ...update, caseIds: [9999] }, 'VALIDATION'],
+      ['production_technology', 'capa.step', { capaId: 9999, version: 0, action: 'start' }, 'NOT_FOUND'],
+      ['finance', 'report.saveMailSettings', { ...SMTP, host: 'smtp.other.example.com' }, 'FORBIDDEN'],
+      ['sales_admin', 'report.saveMailSettings', { ...SMTP, recipients: ['not an address'] }, 'VALIDATION'],
+    ];
+    for (const [who, method, input, code] of tries) {
+      await o.as(who);
+      expect((await o.fail(method, input)).code, method).toBe(code);
+    }
+    // The keychain refuses the new password: the settings saved with it roll back, and their event with them.
+    locked = true;
+    await o.as('sales_admin');
+    expect((await o.fail('report.saveMailSettings', { ...SMTP, host: 'smtp.other.example.com', password: 'New-SMTP-密码-4711' })).code).toBe('INTERNAL');
+    expect(await o.call('report.mailSettings', {})).toEqual(settings);
+    expect(o.allEvents()).toEqual(before);
+    expect(await o.call('capa.get', { capaId: c.id })).toEqual(c);
+
+    // A computer without a secret store refuses a password before anything is written.
+    const bare = await openOffice();
+    await bare.as('sales_admin');
+    const n = bare.allEvents().length;
+    expect((await bare.fail('report.saveMailSettings', { ...SMTP, password: 'Old-SMTP-口令-0815' })).issues).toEqual([expect.objectContaining({ path: 'password', code: 'secret_store_unavailable' })]);
+    expect(bare.allEvents()).toHaveLength(n);
+    expect(await bare.call('report.mailSettings', {})).toMatchObject({ host: '', passwordSet: false, secretStore: 'unavailable' });
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../src/shared/contract';
 import type { Role } from '../../src/shared/domain';
+import { memorySecretStore } from '../../src/main/secrets/memory';
 import { ACCEPTANCE, VERIFICATION, complaintInput, driveTo, openOffice, registerCase, type Office, type RawEvent } from './helpers';
 
 /**
@@ -50,6 +51,36 @@ const QUOTE = {
 /** A freight invoice in US dollars (minor units), converted at the rate given. */
 const COST = { costType: 'transport', incurredOn: '2026-11-20', amount: 15_000, currency: 'USD', fxRate: '7.1234', payer: 'company', description: '国际快递 主控板' } as const;
 const CNY_COST = { costType: 'travel', incurredOn: '2026-11-20', amount: 86_000, currency: 'CNY', fxRate: null, payer: 'company', description: '杭州—苏州 高铁' } as const;
+/** A corrective action opened from the electrical bar of a Pareto diagram, with two actions planned (the second already done). */
+const CAPA_SOURCE = { dimension: 'defect_category', key: 'electrical', label: '电气', from: '2026-05-01', to: '2026-10-31' } as const;
+function capaInput(o: Office, caseIds: number[], over: Partial<MethodInput<'capa.create'>> = {}): MethodInput<'capa.create'> {
+  return {
+    kind: 'corrective',
+    title: '缺陷类别：电气 (2026-05-01 – 2026-10-31)',
+    problem: '柏拉图分析：电气类缺陷居首位，主控板过载误报停机。',
+    rootCause: null,
+    ownerId: o.staff.production_technology,
+    dueOn: '2026-12-31',
+    effectivenessDueOn: '2027-03-31',
+    actions: [
+      { description: '更换电容供应商，来料按批做高温老化抽检', ownerId: o.staff.production_technology, dueOn: '2026-12-10' },
+      { description: '更新主控板出厂检验规程', ownerId: o.staff.technical_support, dueOn: '2026-11-20', done: true },
+    ],
+    caseIds,
+    source: CAPA_SOURCE,
+    ...over,
+  };
+}
+/** The office's SMTP server, as the sales administration keeps it (the password goes to the secret store). */
+const SMTP = {
+  host: 'smtp.hengda.example.com',
+  port: 465,
+  secure: true,
+  user: 'desk@hengda.example.com',
+  from: 'desk@hengda.example.com',
+  recipients: ['chairman@hengda.example.com'],
+  schedule: false,
+};
 
 const SCENARIOS: Partial<Record<MethodName, Scenario>> = {
   // Screen preferences and the first-start choice are nobody's business: no event.
@@ -79,15 +110,16 @@ const SCENARIOS: Partial<Record<MethodName, Scenario>> = {
 
   // The demo data: each demo case's own history, starting with its registration: its steps through
   // the procedure, then the service work on it (issue 5), every record's events on the record's own
-  // case; nothing on the office (its parts catalogue and stock receipts are the stock ledger's).
+  // case; on the office only its corrective and preventive actions (issue 7), each also on the cases
+  // it links (its parts catalogue and stock receipts are the stock ledger's).
   'app.loadDemo': async ({ o, once }) => {
     const { value, events } = await once('admin', 'app.loadDemo', { complaints: 200 });
     expect(value.complaints).toBe(200);
     const rows = <T>(sql: string) => o.store.sqlite.prepare(sql).all() as T[];
     const cases = new Map(rows<{ id: number; state: string }>('SELECT id, state FROM complaints ORDER BY id').map((r) => [r.id, r.state]));
     expect(cases.size).toBe(200);
-    expect(events.filter((e) => e.complaintId === null).map((e) => e.kind)).toEqual([]);
-    expect(events.every((e) => e.complaintId !== null && cases.has(e.complaintId))).toBe(true);
+    expect(new Set(events.filter((e) => e.complaintId === null).map((e) => e.kind))).toEqual(new Set(['capa']));
+    expect(events.every((e) => e.complaintId === null || cases.has(e.complaintId))).toBe(true);
     const people = new Set(rows<{ id: number }>('SELECT id FROM users').map((u) => u.id));
     expect(events.every((e) => people.has(e.actorId))).toBe(true);
 
@@ -95,7 +127,8 @@ const SCENARIOS: Partial<Record<MethodName, Scenario>> = {
     for (const [id, state] of cases) {
       const mine = events.filter((e) => e.complaintId === id);
       expect(mine[0]).toMatchObject({ kind: 'created', field: null, before: null, after: { demo: true } });
-      expect(mine.slice(1).every((e) => e.kind !== 'created' && e.at >= mine[0]!.at)).toBe(true);
+      const early = mine.slice(1).filter((e) => e.kind === 'created' || e.at < mine[0]!.at);
+      expect(early.map((e) => [e.kind, e.field, e.at]), `case ${id}, registered at ${mine[0]!.at}`).toEqual([]);
       let at = 'registered';
       for (const t of mine.filter((e) => e.kind === 'transition')) {
         expect(t.before, `case ${id} ${t.field}`).toBe(at);
@@ -105,7 +138,7 @@ const SCENARIOS: Partial<Record<MethodName, Scenario>> = {
     }
     // The 200-case office has every kind of service record, and nothing else is written.
     const kinds = new Set(events.map((e) => e.kind));
-    expect([...kinds].sort()).toEqual(['case_part', 'cost_lines', 'created', 'rma', 'service_action', 'service_contract', 'transition']);
+    expect([...kinds].sort()).toEqual(['capa', 'capa_link', 'case_part', 'cost_lines', 'created', 'rma', 'service_action', 'service_contract', 'transition']);
 
     // Every service record's events are on its own case, and every record has its events.
     const of = (kind: string) => events.filter((e) => e.kind === kind);
@@ -130,6 +163,27 @@ const SCENARIOS: Partial<Record<MethodName, Scenario>> = {
       expect(trail[0]!.field).toBe('quote');
       expect((trail.at(-1)!.after as { state: string }).state).toBe(c.state);
     }
+    // The CAPAs: every office event names a demo CAPA by id and number, each CAPA's trail starts with
+    // its creation and ends in the state it is in; its links are on the cases it links, one each.
+    const capas = new Map(rows<{ id: number; no: string; state: string }>('SELECT id, capa_no AS no, state FROM capas').map((r) => [r.id, r]));
+    expect(capas.size).toBeGreaterThan(0);
+    const named = (e: RawEvent) => (e.after ?? e.before) as { capaId: number; capaNo: string; state?: string };
+    for (const e of events.filter((x) => x.complaintId === null)) expect(capas.get(named(e).capaId)?.no, JSON.stringify(e)).toBe(named(e).capaNo);
+    for (const [id, c] of capas) {
+      const trail = of('capa').filter((e) => named(e).capaId === id);
+      expect(trail[0]?.field, c.no).toBe('create');
+      expect(trail.filter((e) => e.field === 'create'), c.no).toHaveLength(1);
+      expect(named(trail.filter((e) => named(e).state !== undefined).at(-1)!).state, c.no).toBe(c.state);
+    }
+    const linked = rows<{ capaId: number; complaintId: number }>('SELECT capa_id AS capaId, complaint_id AS complaintId FROM capa_cases');
+    expect(linked.length).toBeGreaterThan(0);
+    for (const e of of('capa_link')) {
+      expect(e.field).toBe('link'); // the demo unlinks nothing
+      expect(capas.get(named(e).capaId)?.no).toBe(named(e).capaNo);
+    }
+    const pairs = (l: Array<{ capaId: number; complaintId: number | null }>) => l.map((x) => `${x.capaId}:${x.complaintId}`).sort();
+    expect(pairs(of('capa_link').map((e) => ({ capaId: named(e).capaId, complaintId: e.complaintId })))).toEqual(pairs(linked));
+
     const lines = rows<{ key: string; costType: string; amount: number }>("SELECT source || ':' || source_id AS key, cost_type AS costType, amount FROM cost_lines ORDER BY id");
     for (const e of of('cost_lines')) {
       const sort = (l: Array<{ costType: string; amount: number }>) => [...l].sort((x, y) => x.costType.localeCompare(y.costType) || x.amount - y.amount);
@@ -565,6 +619,133 @@ const SCENARIOS: Partial<Record<MethodName, Scenario>> = {
     expect(events.map((e) => e.complaintId)).toEqual([null]);
     expect(shape(events)).toEqual([['period_closed', 'period:2026-10', null, { period: '2026-10', closedAt: value.closedAt }]]);
   },
+  // Corrective and preventive actions (issue 7): the record is the office's, audited on no case (kind
+  // capa); each case linked or unlinked gets a capa_link event for its timeline, and keeps its version.
+  'capa.create': async ({ o, once }) => {
+    const a = await registerCase(o);
+    const b = await registerCase(o, 'quality', { serialNo: 'SA37A2599999' });
+    const { value, events } = await once('production_technology', 'capa.create', capaInput(o, [a.id, b.id]));
+    expect(value).toMatchObject({ capaNo: 'CAPA-2026-001', state: 'open', version: 0, caseIds: [a.id, b.id] });
+    expect(events.map((e) => e.complaintId)).toEqual([null, a.id, b.id]);
+    const ref = { capaId: value.id, capaNo: 'CAPA-2026-001', title: '缺陷类别：电气 (2026-05-01 – 2026-10-31)', kind: 'corrective' };
+    expect(shape(events)).toEqual([
+      [
+        'capa',
+        'create',
+        null,
+        {
+          capaId: value.id,
+          capaNo: 'CAPA-2026-001',
+          kind: 'corrective',
+          title: '缺陷类别：电气 (2026-05-01 – 2026-10-31)',
+          state: 'open',
+          ownerId: o.staff.production_technology,
+          dueOn: '2026-12-31',
+          source: CAPA_SOURCE,
+          actions: [
+            { description: '更换电容供应商，来料按批做高温老化抽检', ownerId: o.staff.production_technology, dueOn: '2026-12-10', done: false },
+            { description: '更新主控板出厂检验规程', ownerId: o.staff.technical_support, dueOn: '2026-11-20', done: true },
+          ],
+          caseIds: [a.id, b.id],
+        },
+      ],
+      ['capa_link', 'link', null, ref],
+      ['capa_link', 'link', null, ref],
+    ]);
+    expect((await o.file(a.id)).version).toBe(a.version);
+    expect((await o.file(b.id)).version).toBe(b.version);
+  },
+  'capa.update': async ({ o, once }) => {
+    const a = await registerCase(o);
+    const b = await registerCase(o, 'quality', { serialNo: 'SA37A2599999' });
+    await o.as('production_technology');
+    const c = await o.call('capa.create', capaInput(o, [a.id]));
+    const [first, second] = c.actions;
+    // The root cause found, the date moved, the first action done, the second dropped, a third added; the CAPA moves from case a to case b.
+    const { value, events } = await once('production_technology', 'capa.update', {
+      capaId: c.id,
+      version: c.version,
+      kind: c.kind,
+      title: c.title,
+      problem: c.problem,
+      rootCause: '主控板电容批次耐温不足',
+      ownerId: c.ownerId,
+      dueOn: '2027-01-15',
+      effectivenessDueOn: c.effectivenessDueOn,
+      actions: [
+        { id: first!.id, description: first!.description, ownerId: first!.ownerId, dueOn: first!.dueOn, done: true },
+        { description: '对在用设备发布紧固件检查服务通知', ownerId: o.staff.production_after_sales, dueOn: '2026-12-20' },
+      ],
+      caseIds: [b.id],
+    });
+    expect(value).toMatchObject({ version: 1, caseIds: [b.id], rootCause: '主控板电容批次耐温不足' });
+    expect(events.map((e) => e.complaintId)).toEqual([null, b.id, a.id]);
+    const ref = { capaId: c.id, capaNo: c.capaNo, title: c.title, kind: 'corrective' };
+    const was = (x: typeof first) => ({ description: x!.description, ownerId: x!.ownerId, dueOn: x!.dueOn, done: x!.state === 'done' });
+    expect(shape(events)).toEqual([
+      [
+        'capa',
+        'update',
+        { capaId: c.id, capaNo: c.capaNo, rootCause: null, dueOn: '2026-12-31', actions: [was(first), was(second)], caseIds: [a.id] },
+        {
+          capaId: c.id,
+          capaNo: c.capaNo,
+          rootCause: '主控板电容批次耐温不足',
+          dueOn: '2027-01-15',
+          actions: [
+            { ...was(first), done: true },
+            { description: '对在用设备发布紧固件检查服务通知', ownerId: o.staff.production_after_sales, dueOn: '2026-12-20', done: false },
+          ],
+          caseIds: [b.id],
+        },
+      ],
+      ['capa_link', 'link', null, ref],
+      ['capa_link', 'unlink', ref, null],
+    ]);
+    expect((await o.file(a.id)).version).toBe(a.version);
+    expect((await o.file(b.id)).version).toBe(b.version);
+  },
+  'capa.step': async ({ o, once }) => {
+    const a = await registerCase(o);
+    await o.as('production_technology');
+    const done = { description: '更换电容供应商', ownerId: o.staff.production_technology, dueOn: '2026-11-20', done: true };
+    let c = await o.call('capa.create', capaInput(o, [a.id], { rootCause: '主控板电容批次耐温不足', actions: [done] }));
+    c = await o.call('capa.step', { capaId: c.id, version: c.version, action: 'start' });
+    c = await o.call('capa.step', { capaId: c.id, version: c.version, action: 'to_check' });
+    // Management judges the check: the result, its date and how it was checked are on the trail; the linked case gets nothing.
+    const note = '新批次电容投用后一个月内，同类过载误报投诉为零。';
+    const { value, events } = await once('sales_manager', 'capa.step', { capaId: c.id, version: c.version, action: 'close', effectiveness: 'effective', checkedOn: '2026-11-21', note });
+    expect(value).toMatchObject({ state: 'closed', effectiveness: 'effective', version: c.version + 1 });
+    expect(events.map((e) => e.complaintId)).toEqual([null]);
+    expect(shape(events)).toEqual([
+      ['capa', 'close', { capaId: c.id, capaNo: c.capaNo, state: 'effectiveness_check' }, { capaId: c.id, capaNo: c.capaNo, state: 'closed', effectiveness: 'effective', checkedOn: '2026-11-21', note }],
+    ]);
+  },
+  // The mail settings (issue 7) are the office's: audited on no case, saying whether a password is set, never which.
+  'report.saveMailSettings': async ({ o, once }) => {
+    const OLD = 'Old-SMTP-口令-0815';
+    const NEW = 'Zx9-SMTP-geheim-密码-4711';
+    await o.as('sales_admin');
+    await o.call('report.saveMailSettings', { ...SMTP, password: OLD });
+    const first = o.allEvents().filter((e) => e.kind === 'mail_settings_changed');
+    expect(shape(first)).toEqual([
+      ['mail_settings_changed', 'mail', { host: '', port: 587, secure: false, user: null, from: '', recipients: [], schedule: false, passwordSet: false }, { ...SMTP, passwordSet: true }],
+    ]);
+    // A recipient added and the password changed.
+    const recipients = ['chairman@hengda.example.com', 'production@hengda.example.com'];
+    const { value, events } = await once('sales_admin', 'report.saveMailSettings', { ...SMTP, recipients, password: NEW });
+    expect(value).toMatchObject({ ...SMTP, recipients, passwordSet: true, secretStore: 'os' });
+    expect(value).not.toHaveProperty('password');
+    expect(events.map((e) => e.complaintId)).toEqual([null]);
+    expect(shape(events)).toEqual([['mail_settings_changed', 'mail', { ...SMTP, passwordSet: true }, { ...SMTP, recipients, passwordSet: true }]]);
+    // Neither password anywhere in the trail, nor anywhere in the settings table.
+    const trail = JSON.stringify(o.allEvents());
+    const stored = JSON.stringify(o.store.sqlite.prepare('SELECT * FROM settings').all());
+    for (const p of [OLD, NEW]) {
+      expect(trail).not.toContain(p);
+      expect(stored).not.toContain(p);
+    }
+  },
 };
 
 const MUTATING = (Object.keys(contract) as MethodName[]).filter((m) => contract[m].mutates);
@@ -577,7 +758,8 @@ describe('the audit trail of every mutating method', () => {
   it.each(MUTATING)('%s', async (method) => {
     const scenario = SCENARIOS[method];
     expect(scenario, `no audit scenario for ${method}`).toBeDefined();
-    const o = await openOffice();
+    // A secret store in memory: the mail settings keep their SMTP password there (report.saveMailSettings).
+    const o = await openOffice({ mail: { secrets: memorySecretStore() } });
     const called: string[] = [];
     await scenario!({
       o,

@@ -80,6 +80,8 @@ export async function openTestApp(opts: Scope & Partial<Omit<AppOptions, 'dataDi
     // The scheduler's timer would change cases while a test reads them: tests run passes themselves
     // (`app.scheduler.runOnce()`) unless they ask for it.
     scheduler: opts.scheduler ?? false,
+    // The mail service's ports (issue 7): a test that saves an SMTP password gives a secret store.
+    ...(opts.mail ? { mail: opts.mail } : {}),
   });
   let closed = false;
   const close = async () => {
@@ -180,7 +182,7 @@ export interface RawEvent {
   after: unknown;
 }
 
-export async function openOffice(opts: Scope & Pick<AppOptions, 'scheduler'> & { clock?: () => Date; dataDir?: string } = {}): Promise<Office> {
+export async function openOffice(opts: Scope & Pick<AppOptions, 'scheduler' | 'mail'> & { clock?: () => Date; dataDir?: string } = {}): Promise<Office> {
   const app = await openTestApp({ ...opts, clock: opts.clock ?? tickingClock() });
   const admin = await app.call('session.current', {});
   const staff = { admin: admin.id } as Record<Role, number>;

@@ -150,7 +150,6 @@ describe('the scheduler', () => {
       clock,
       publish: (event, payload) => event === 'complaints.changed' && written.push((payload as { ids: number[] }).ids),
       writeBudgetMs: 0,
-      catchUpWriteBudgetMs: 0,
     });
     const pass = await tiny.runOnce();
     expect(pass).toMatchObject({ cases: 20, full: 20, changed: 20, skipped: 0 });

@@ -35,6 +35,11 @@ import { createContractHandlers } from './handlers-contracts';
 import { listCostLines } from '../services/cost-lines';
 import { createCostHandlers } from './handlers-costs';
 import { createAmortisationHandlers } from './handlers-amortisation';
+import { createAnalysisHandlers } from './handlers-analysis';
+import { createCapaHandlers } from './handlers-capa';
+import { createReportHandlers } from './handlers-report';
+import { createMailHandlers } from './handlers-mail';
+import type { MailService } from '../services/mail';
 
 /**
  * The handler table: one entry per method of the contract (a missing one does not compile).
@@ -49,6 +54,8 @@ export interface AppInfo {
   printer: FormPrinter | null;
   /** The rule engine: every change to a case is evaluated by it in the same transaction. */
   engine: RuleEngine;
+  /** Issue 7: sending the monthly report (settings, secret store, SMTP, drafts, the send log). */
+  mail: MailService;
 }
 
 export function createHandlers(info: AppInfo): Handlers {
@@ -202,5 +209,10 @@ export function createHandlers(info: AppInfo): Handlers {
     // Costs, vetting and amortisation (issue 6).
     ...createCostHandlers(info),
     ...createAmortisationHandlers(info),
+    // Analysis and reporting (issue 7).
+    ...createAnalysisHandlers(info),
+    ...createCapaHandlers(info),
+    ...createReportHandlers(info),
+    ...createMailHandlers(info),
   };
 }

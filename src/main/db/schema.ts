@@ -561,6 +561,63 @@ export interface Database {
   accounting_periods: AccountingPeriodsTable;
   amortisation_entries: AmortisationEntriesTable;
   amortisation_totals: AmortisationTotalsTable;
+  capas: CapasTable;
+  capa_actions: CapaActionsTable;
+  capa_cases: CapaCasesTable;
+  report_sends: ReportSendsTable;
+}
+
+/** Issue 7: a corrective or preventive action. */
+export interface CapasTable {
+  id: Generated<number>;
+  capa_no: string;
+  kind: string;
+  state: string;
+  title: string;
+  problem: string;
+  root_cause: string | null;
+  /** JSON of the Pareto bar it came from, or null. */
+  source: string | null;
+  owner_id: number | null;
+  due_on: string | null;
+  effectiveness_due_on: string | null;
+  effectiveness_checked_on: string | null;
+  effectiveness: string | null;
+  effectiveness_note: string | null;
+  overdue_notified_at: string | null;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface CapaActionsTable {
+  id: Generated<number>;
+  capa_id: number;
+  position: number;
+  description: string;
+  owner_id: number | null;
+  due_on: string;
+  state: string;
+  done_on: string | null;
+}
+
+export interface CapaCasesTable {
+  capa_id: number;
+  complaint_id: number;
+}
+
+/** Issue 7: the log of monthly reports sent (or tried, or drafted). */
+export interface ReportSendsTable {
+  id: Generated<number>;
+  month: string;
+  channel: string;
+  /** JSON array. */
+  recipients: string;
+  status: string;
+  error: string | null;
+  by: number | null;
+  at: string;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -6,6 +6,7 @@ import { createMainWindow } from './window';
 import { devServerLocation, isOwnUrl, packagedLocation } from './renderer-location';
 import { installSessionPolicy } from './session-policy';
 import { openWithSystemViewer } from './open-attachment';
+import { electronMailPorts } from './secret-store';
 import { createElectronPrinter } from './print';
 
 /**
@@ -103,6 +104,7 @@ export function startShell(opts: ShellOptions): void {
         version: app.getVersion(),
         printer,
         openAttachment: (file) => openWithSystemViewer(file, app.getPath('temp')),
+        mail: electronMailPorts(app.getPath('userData')),
       });
       disposeIpc = registerIpc({
         dispatch: desk.dispatch,

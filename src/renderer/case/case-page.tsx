@@ -21,6 +21,7 @@ import { ReturnsSection } from '../returns/returns-section';
 import { CaseCostsSection } from '../returns/case-costs-section';
 import { CasePartsSection } from '../parts/case-parts-section';
 import { ContractSection } from '../contracts/contract-section';
+import { CaseCapaSection } from '../capa/case-capa-section';
 import './case.css';
 
 /**
@@ -73,6 +74,7 @@ function CaseLayout() {
         </Col>
         <Col xs={24} xl={8} className="case-side">
           <CaseEnginePanel />
+          <CaseCapaSection />
           <AttachmentsSection />
           <Card size="small" title={t('case.timeline')} className="case-section">
             <CaseTimeline events={events} lookups={{ profiles, departments }} />

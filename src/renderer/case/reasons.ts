@@ -31,7 +31,7 @@ function wordsFor(t: TFunction, params: Reason['params']): Record<string, string
  * Where reason codes are translated: the procedure's own, then those of the parts of service work
  * (issue 5), each in its own catalogue. The first key that exists wins.
  */
-const REASON_KEYS = ['workflow.reason', 'contracts.workflowReason', 'visits.reason', 'returns.reason', 'parts.reason', 'contracts.reason', 'costs.reason', 'amortisation.reason'];
+const REASON_KEYS = ['workflow.reason', 'contracts.workflowReason', 'visits.reason', 'returns.reason', 'parts.reason', 'contracts.reason', 'costs.reason', 'amortisation.reason', 'capa.reason'];
 
 /** A reason a step is blocked, translated. */
 export function reasonText(t: TFunction, b: Reason): string {

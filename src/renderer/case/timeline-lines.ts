@@ -170,6 +170,7 @@ function escalationLines(t: TFunction, e: ComplaintEvent): string[] {
   ];
 }
 
+/** The rule engine's events, and the office's that have a sentence of their own. */
 function engineLines(t: TFunction, e: ComplaintEvent): string[] | null {
   const before = isObj(e.before) ? e.before : {};
   const after = isObj(e.after) ? e.after : {};
@@ -198,6 +199,10 @@ function engineLines(t: TFunction, e: ComplaintEvent): string[] | null {
     }
     case 'calendar_changed':
       return [t(e.after ? 'timeline.calendarSet' : 'timeline.calendarRemoved', { date: str(e.field) })];
+    case 'capa_link': {
+      const capa = isObj(e.after) ? e.after : before;
+      return [t(e.after ? 'timeline.capaLinked' : 'timeline.capaUnlinked', { capaNo: str(capa.capaNo), title: str(capa.title) })];
+    }
     default:
       return null;
   }

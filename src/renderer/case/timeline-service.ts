@@ -89,6 +89,10 @@ export function serviceLines(t: TFunction, e: ComplaintEvent): string[] | null {
           amount: formatFen(num(after.baseAmount ?? before?.baseAmount)),
         }),
       ];
+    case 'capa_link': {
+      const c = e.field === 'unlink' ? (before ?? {}) : after;
+      return [t(e.field === 'unlink' ? 'timelineService.capaUnlinked' : 'timelineService.capaLinked', { capaNo: str(c.capaNo), title: str(c.title) })];
+    }
     default:
       return null;
   }

@@ -2,6 +2,7 @@ import { PlusOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Input, Skeleton, Typography } from 'antd';
 import type { FilterModel, GridApi } from 'ag-grid-community';
 import { useEffect, useRef, useState } from 'react';
+import { filterModelSchema } from '../../shared/schemas/grid';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../shared/domain';
 import type { ComplaintRow } from '../../shared/types';
@@ -15,6 +16,17 @@ import { ColumnChooser } from './column-chooser';
 import { TrackingGrid } from './tracking-grid';
 import { useColumnLayout } from './use-column-layout';
 import { useTrackingView, ViewSwitch } from './tracking-views';
+import { filterFromHash } from '../analysis/pareto-links';
+
+/**
+ * A filter model handed over in the address (`#/complaints?filter=<JSON>`, e.g. from a Pareto bar):
+ * the grid's own model, applied as it is once the server's schema accepts it; anything else is ignored.
+ */
+function filterInAddress(): FilterModel | null {
+  const raw = filterFromHash(window.location.hash);
+  if (!raw || !filterModelSchema.safeParse(raw).success || Object.keys(raw).length === 0) return null;
+  return raw as FilterModel;
+}
 
 /**
  * The customer complaints tracking table (seed 002 §5.1), the home page: every case, newest first,
@@ -29,9 +41,11 @@ export function TrackingTablePage() {
   const [count, setCount] = useState<number | null>(null);
   const [search, setSearch] = useState('');
   const quickSearch = useRef('');
-  const filterModel = useRef<FilterModel | null>(null);
-  const [columnFiltered, setColumnFiltered] = useState(false);
-  const views = useTrackingView();
+  const [fromAddress] = useState(filterInAddress);
+  const filterModel = useRef<FilterModel | null>(fromAddress);
+  const [columnFiltered, setColumnFiltered] = useState(fromAddress !== null);
+  // A filter from the address means these cases: all of them, whatever view was remembered.
+  const views = useTrackingView(fromAddress ? 'all' : undefined);
   const filtered = columnFiltered || search.trim() !== '' || views.view !== 'all';
 
   const applySearch = useDebouncedCallback((q: string) => {

@@ -13,12 +13,17 @@ import { call } from '../api/client';
 const PREF_KEY = 'trackingTable.view';
 const isView = (v: unknown): v is TrackingView => typeof v === 'string' && (TRACKING_VIEWS as readonly string[]).includes(v);
 
-/** The view, null until the remembered one is read (the grid waits, so no other view flashes by). */
-export function useTrackingView() {
-  const [view, setView] = useState<TrackingView | null>(null);
+/**
+ * The view, null until the remembered one is read (the grid waits, so no other view flashes by).
+ * `given`: a view to start from instead of the remembered one (a link that carries its own filter
+ * shows all cases), not remembered unless the person chooses it.
+ */
+export function useTrackingView(given?: TrackingView) {
+  const [view, setView] = useState<TrackingView | null>(given ?? null);
   // What the datasource reads when it asks for rows (outside rendering).
-  const latest = useRef<TrackingView>('all');
+  const latest = useRef<TrackingView>(given ?? 'all');
   useEffect(() => {
+    if (given) return;
     let live = true;
     const found = (v: TrackingView) => {
       if (!live) return;
@@ -32,7 +37,7 @@ export function useTrackingView() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [given]);
   return {
     view,
     current: () => latest.current,

@@ -12,8 +12,16 @@ import costsEn from './costs.en.json';
 import costsZh from './costs.zh-CN.json';
 import amortisationEn from './amortisation.en.json';
 import amortisationZh from './amortisation.zh-CN.json';
+import noticesEn from './notices.en.json';
+import noticesZh from './notices.zh-CN.json';
 import timelineServiceEn from './timeline-service.en.json';
 import timelineServiceZh from './timeline-service.zh-CN.json';
+import analysisEn from './analysis.en.json';
+import analysisZh from './analysis.zh-CN.json';
+import capaEn from './capa.en.json';
+import capaZh from './capa.zh-CN.json';
+import reportEn from './report.en.json';
+import reportZh from './report.zh-CN.json';
 import costsUiEn from './costs-ui.en.json';
 import costsUiZh from './costs-ui.zh-CN.json';
 
@@ -33,7 +41,13 @@ export const CATALOGUE_PARTS = {
   amortisation: { 'zh-CN': amortisationZh, en: amortisationEn },
   // Sentences of the timeline for service work and costs.
   timelineService: { 'zh-CN': timelineServiceZh, en: timelineServiceEn },
+  // Notifications of issue 7 (overdue corrective actions; the report's words are in `report.mail`).
+  notices: { 'zh-CN': noticesZh, en: noticesEn },
   costsUi: { 'zh-CN': costsUiZh, en: costsUiEn },
+  // Issue 7: Pareto analysis and dashboard; corrective and preventive action; the monthly report.
+  analysis: { 'zh-CN': analysisZh, en: analysisEn },
+  capa: { 'zh-CN': capaZh, en: capaEn },
+  report: { 'zh-CN': reportZh, en: reportEn },
 } as const;
 
 type Catalogue = Record<string, unknown>;

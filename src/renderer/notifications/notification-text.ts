@@ -44,5 +44,21 @@ export function notificationWords(t: TFunction, n: NotificationItem): Notificati
       level: null,
     };
   }
+  if (n.kind === 'capa_overdue') {
+    return {
+      title: t('notices.capaOverdue', { capaNo: str(p.capaNo) ?? '', title: str(p.title) ?? '' }),
+      reason: str(p.dueOn) ? t('notices.capaDue', { dueOn: str(p.dueOn) }) : '',
+      level: null,
+    };
+  }
+  if (n.kind === 'report_failed') {
+    return {
+      title: t('report.mail.notice.title', { month: str(p.month) ?? '' }),
+      reason: [t('report.mail.notice.reason'), str(p.error) ? t(`report.mail.error.${str(p.error)}`, { defaultValue: str(p.error) ?? '' }) : '']
+        .filter(Boolean)
+        .join(' '),
+      level: null,
+    };
+  }
   return { title: t('notifications.other'), reason: '', level: null };
 }

@@ -1,4 +1,4 @@
-import { AccountBookOutlined, AuditOutlined, CalendarOutlined, PieChartOutlined, FileAddOutlined, FileProtectOutlined, SettingOutlined, TableOutlined, ToolOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, MailOutlined, CalendarOutlined, PieChartOutlined, FileAddOutlined, FileProtectOutlined, SettingOutlined, TableOutlined, ToolOutlined } from '@ant-design/icons';
 import { Breadcrumb, Layout, Menu, Space } from 'antd';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useSession } from './session';
 const { Header, Sider, Content } = Layout;
 
 const MENU = {
+  analysis: paths.analysis,
   complaints: paths.complaints,
   register: paths.register,
   review: paths.review,
@@ -19,6 +20,8 @@ const MENU = {
   contracts: paths.contracts,
   vetting: paths.vetting,
   amortisation: paths.amortisation,
+  capa: paths.capa,
+  report: paths.report,
   settings: paths.settings,
 } as const;
 type MenuKey = keyof typeof MENU;
@@ -53,7 +56,9 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
                     ? [{ title: t('costs.nav') }]
                     : route.name === 'amortisation'
                       ? [{ title: t('amortisation.nav') }]
-                      : [{ title: t('nav.complaints') }];
+                      : route.name === 'analysis' || route.name === 'capa' || route.name === 'report'
+                        ? [{ title: t(`${route.name}.nav`) }]
+                        : [{ title: t('nav.complaints') }];
   return (
     <Layout className="shell">
       <Sider width={212} className="shell-sider">
@@ -67,6 +72,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           selectedKeys={[menuKey(route)]}
           onClick={(e) => navigate(MENU[e.key as MenuKey] ?? paths.complaints)}
           items={[
+            { key: 'analysis', icon: <BarChartOutlined />, label: t('analysis.nav') },
             { key: 'complaints', icon: <TableOutlined />, label: t('nav.complaints') },
             { key: 'register', icon: <FileAddOutlined />, label: t('nav.register') },
             ...(reviewer ? [{ key: 'review', icon: <AuditOutlined />, label: t('review.nav') }] : []),
@@ -75,6 +81,8 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
             { key: 'contracts', icon: <FileProtectOutlined />, label: t('contracts.nav') },
             { key: 'vetting', icon: <AccountBookOutlined />, label: t('costs.nav') },
             { key: 'amortisation', icon: <PieChartOutlined />, label: t('amortisation.nav') },
+            { key: 'capa', icon: <AlertOutlined />, label: t('capa.nav') },
+            { key: 'report', icon: <MailOutlined />, label: t('report.nav') },
             { key: 'settings', icon: <SettingOutlined />, label: t('settings.nav') },
           ]}
         />

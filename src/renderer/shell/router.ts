@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { feedbackFormHash } from '../../shared/print';
 import { parseFeedbackFormRoute, type FeedbackFormRoute } from '../print/route';
 import { parseVisitReportRoute, type VisitReportRoute } from '../visits/report-route';
+import { parseMonthlyReportRoute, type MonthlyReportRoute } from '../report/report-route';
 
 /**
  * A hash router of a few routes; the hash survives a reload and works the same from `file://`
@@ -18,6 +19,10 @@ export type Route =
   | { name: 'fieldCalendar' }
   | { name: 'vetting' }
   | { name: 'amortisation' }
+  | { name: 'analysis' }
+  | { name: 'capa' }
+  | { name: 'report' }
+  | MonthlyReportRoute
   | FeedbackFormRoute
   | VisitReportRoute
   | { name: 'notFound' };
@@ -33,12 +38,15 @@ export const paths = {
   fieldCalendar: '#/field-calendar',
   vetting: '#/costs/vetting',
   amortisation: '#/costs/amortisation',
+  analysis: '#/analysis',
+  capa: '#/capa',
+  report: '#/report',
   feedbackForm: feedbackFormHash,
 };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/complaints';
-  if (path === '/' || path === '/complaints') return { name: 'complaints' };
+  if (path === '/' || path === '/complaints' || path.startsWith('/complaints?')) return { name: 'complaints' };
   if (path === '/complaints/new') return { name: 'register' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/review') return { name: 'review' };
@@ -47,7 +55,10 @@ export function parseRoute(hash: string): Route {
   if (path === '/field-calendar') return { name: 'fieldCalendar' };
   if (path === '/costs/vetting') return { name: 'vetting' };
   if (path === '/costs/amortisation') return { name: 'amortisation' };
-  const form = parseFeedbackFormRoute(hash) ?? parseVisitReportRoute(hash);
+  if (path === '/analysis' || path.startsWith('/analysis?')) return { name: 'analysis' };
+  if (path === '/capa' || path.startsWith('/capa?')) return { name: 'capa' };
+  if (path === '/report') return { name: 'report' };
+  const form = parseFeedbackFormRoute(hash) ?? parseVisitReportRoute(hash) ?? parseMonthlyReportRoute(hash);
   if (form) return form;
   const m = /^\/complaints\/(\d{1,12})$/.exec(path);
   if (m) return { name: 'case', id: Number(m[1]) };

@@ -5,6 +5,7 @@ import * as m003 from './2026-11-25-003-lifecycle';
 import * as m004 from './2026-11-25-004-rule-engine';
 import * as m005 from './2026-11-25-005-service-work';
 import * as m006 from './2026-11-25-006-amortisation';
+import * as m007 from './2026-11-25-007-analysis';
 
 /**
  * Every migration, in order, through a static map: a bundled app has no migrations folder to read.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-004-rule-engine': m004,
   '2026-11-25-005-service-work': m005,
   '2026-11-25-006-amortisation': m006,
+  '2026-11-25-007-analysis': m007,
 };

@@ -1,0 +1,18 @@
+import { monthlyReportPdf, printMonthlyReport } from '../print/monthly-report';
+import { monthlyReport } from '../services/monthly-report';
+import type { Handlers } from './dispatcher';
+import type { AppInfo } from './handlers';
+
+/** The monthly report for the chairman (issue 7): its figures, paper and PDF. Sending it is handlers-mail.ts. */
+export type ReportMethods = 'report.get' | 'report.print' | 'report.pdf';
+
+export function createReportHandlers(info: AppInfo): Pick<Handlers, ReportMethods> {
+  return {
+    'report.get': (input, ctx) => monthlyReport(ctx.db, input.month, ctx.now),
+    'report.print': (input, ctx) => printMonthlyReport(ctx.db, info.printer, input),
+    'report.pdf': async (input, ctx) => {
+      const pdf = await monthlyReportPdf(ctx.db, info.printer, input.month, input.lang);
+      return { fileName: pdf.fileName, data: pdf.bytes.toString('base64') };
+    },
+  };
+}
