@@ -178,7 +178,9 @@ export async function benchAmortisation(opts: { costLines: number; plans?: boole
     row('amortisation.exportXlsx department, 2026', { n: String(xlsx.ms.length), median: fmtMs(xlsx.median), p95: fmtMs(xlsx.p95) });
 
     // A change of decision on a busy case: its lines re-allocated (closed 2025 → adjustments in the open month).
-    const busy = db.prepare('SELECT complaint_id AS id, count(*) AS n FROM cost_lines GROUP BY complaint_id ORDER BY n DESC LIMIT 1').get() as { id: number; n: number };
+    const busy = db
+      .prepare('SELECT l.complaint_id AS id, count(*) AS n, c.received_at AS at FROM cost_lines l JOIN complaints c ON c.id = l.complaint_id GROUP BY l.complaint_id ORDER BY n DESC LIMIT 1')
+      .get() as { id: number; n: number; at: string };
     const depts = (db.prepare('SELECT id FROM departments ORDER BY id LIMIT 2').all() as Array<{ id: number }>).map((d) => d.id);
     let flip = 0;
     const re = await measure(
@@ -186,7 +188,7 @@ export async function benchAmortisation(opts: { costLines: number; plans?: boole
         flip++;
         await app.store.db.transaction().execute(async (trx) => {
           await trx.deleteFrom('responsibilities').where('complaint_id', '=', busy.id).execute();
-          await trx.insertInto('responsibilities').values({ complaint_id: busy.id, department_id: depts[flip % 2]!, person_name: null, share_bp: 10000, note: null }).execute();
+          await trx.insertInto('responsibilities').values({ complaint_id: busy.id, department_id: depts[flip % 2]!, person_name: null, share_bp: 10000, note: null, received_at: busy.at }).execute();
           await reconcileCase(trx, busy.id, UNTIL);
         });
       },

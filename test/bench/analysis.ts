@@ -61,11 +61,11 @@ export async function benchAnalysis(opts: { complaints: number; plans?: boolean;
       const now = UNTIL.toISOString();
       const depts = (db.prepare('SELECT id FROM departments ORDER BY id').all() as Array<{ id: number }>).map((d) => d.id);
       const cases = db.prepare('SELECT id, received_at AS at FROM complaints ORDER BY id').all() as Array<{ id: number; at: string }>;
-      const addResp = db.prepare('INSERT INTO responsibilities (complaint_id, department_id, person_name, share_bp, note) VALUES (?, ?, NULL, ?, NULL)');
+      const addResp = db.prepare('INSERT INTO responsibilities (complaint_id, department_id, person_name, share_bp, note, received_at) VALUES (?, ?, NULL, ?, NULL, ?)');
       const addOption = db.prepare(
         `INSERT INTO treatment_options (complaint_id, position, kind, description, estimated_cost, currency, payer) VALUES (?, 0, ?, '处理方案', ?, 'CNY', 'company')`,
       );
-      const choose = db.prepare(`UPDATE complaints SET chosen_option = 0, state = 'in_service', decided_by = ?, decided_at = ? WHERE id = ?`);
+      const choose = db.prepare(`UPDATE complaints SET chosen_option = 0, chosen_kind = ?, state = 'in_service', decided_by = ?, decided_at = ? WHERE id = ?`);
       const addRma = db.prepare(`INSERT INTO rmas (complaint_id, state, quantity, reason, requested_by, requested_at) VALUES (?, ?, 1, '退货返修', ?, ?)`);
       const addLine = db.prepare(
         `INSERT INTO cost_lines (complaint_id, cost_type, incurred_on, amount, currency, fx_rate, base_amount, payer, source, source_id, description,
@@ -85,17 +85,18 @@ export async function benchAnalysis(opts: { complaints: number; plans?: boolean;
           const d1 = depts[Math.floor(r() ** 2 * depts.length)]!;
           if (r() < 0.25) {
             const d2 = depts[(depts.indexOf(d1) + 1) % depts.length]!;
-            addResp.run(c.id, d1, 6000);
-            addResp.run(c.id, d2, 4000);
+            addResp.run(c.id, d1, 6000, c.at);
+            addResp.run(c.id, d2, 4000, c.at);
             n.resp += 2;
           } else {
-            addResp.run(c.id, d1, 10000);
+            addResp.run(c.id, d1, 10000, c.at);
             n.resp++;
           }
         }
         if (r() < 0.6) {
-          addOption.run(c.id, kind(), 1000 + Math.floor(r() * 100000));
-          choose.run(user.id, now, c.id);
+          const k = kind();
+          addOption.run(c.id, k, 1000 + Math.floor(r() * 100000));
+          choose.run(k, user.id, now, c.id);
           n.decided++;
         }
         if (r() < 0.05) {

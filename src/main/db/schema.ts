@@ -101,6 +101,8 @@ export interface ComplaintsTable {
   dispute_open: Generated<number>;
   dispute_note: string | null;
   chosen_option: number | null;
+  /** Issue 7: the kind of the chosen treatment option (copy, for the Pareto by repair type); null while undecided. */
+  chosen_kind: string | null;
   decision_note: string | null;
   decided_by: number | null;
   decided_at: string | null;
@@ -208,6 +210,8 @@ export interface ResponsibilitiesTable {
   /** Basis points: 10000 is the whole. */
   share_bp: number;
   note: string | null;
+  /** Issue 7: copy of the case's received_at (the Pareto by department); kept in step by complaints.update. */
+  received_at: ColumnType<string | null, string, string>;
 }
 
 export interface AttachmentsTable {

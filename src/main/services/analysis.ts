@@ -80,25 +80,31 @@ async function aggregate(db: Kysely<Database>, q: ParetoQuery, lo: string, hi: s
     }
     case 'responsible_department': {
       // A case shared by two departments counts for each: the bar is "cases this department answers for".
-      // The period's case ids come from the received_at index; the decisions are probed by case.
-      const rows = await db
+      // The responsibilities carry their case's received_at: a range scan of the (received_at,
+      // department_id, complaint_id) index; filters probe the case only when there are any.
+      const filtered = q.severities.length || q.classifications.length || q.productLine !== null;
+      let resp = db
         .selectFrom('responsibilities as r')
         .select(['r.department_id as key', (eb) => eb.fn.count<number>('r.complaint_id').distinct().as('n')])
+        .where('r.received_at', '>=', lo)
+        .where('r.received_at', '<', hi)
         .where('r.department_id', 'is not', null)
-        .where('r.complaint_id', 'in', cases.select('c.id').where(() => periodCases(q, lo, hi)))
-        .groupBy('r.department_id')
-        .execute();
+        .groupBy('r.department_id');
+      if (filtered) {
+        resp = resp.where((eb) => eb.exists(eb.selectFrom('complaints as c').select(sql.lit(1).as('one')).whereRef('c.id', '=', 'r.complaint_id').where(() => sql<SqlBool>`${sql.join(caseFilters(q), sql` AND `)}`)));
+      }
+      const rows = await resp.execute();
       const names = new Map((await db.selectFrom('departments').select(['id', 'name']).execute()).map((d) => [String(d.id), d.name]));
       return groups(rows, (k) => names.get(k) ?? `#${k}`);
     }
     case 'repair_type':
-      // The treatment chosen by the decision (sales manager or chairman) of each decided case.
+      // The treatment chosen by the decision (sales manager or chairman) of each decided case: its
+      // kind is copied onto the case (chosen_kind), so this is a covering scan of (received_at, chosen_kind).
       return groups(
         await cases
-          .innerJoin('treatment_options as t', (j) => j.onRef('t.complaint_id', '=', 'c.id').onRef('t.position', '=', 'c.chosen_option'))
-          .select(['t.kind as key', (eb) => eb.fn.countAll<number>().as('n')])
-          .where((eb) => eb.and([periodCases(q, lo, hi), eb('c.chosen_option', 'is not', null)]))
-          .groupBy('t.kind')
+          .select(['c.chosen_kind as key', (eb) => eb.fn.countAll<number>().as('n')])
+          .where((eb) => eb.and([periodCases(q, lo, hi), eb('c.chosen_kind', 'is not', null)]))
+          .groupBy('c.chosen_kind')
           .execute(),
       );
     case 'return_reason':

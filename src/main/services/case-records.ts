@@ -98,7 +98,9 @@ export async function saveOptions(a: Actor, i: In<typeof optionsSchema>): Promis
       )
       .execute();
   }
-  await commitChange(a, f, {}, events);
+  // A decided case keeps its copy of the chosen option's kind (the Pareto by repair type) in step.
+  const chosenKind = f.chosenOption === null ? undefined : (i.options[f.chosenOption]?.kind ?? null);
+  await commitChange(a, f, chosenKind === undefined ? {} : { chosen_kind: chosenKind }, events);
 }
 
 export async function recordAgreement(a: Actor, i: In<typeof agreementSchema>): Promise<void> {
@@ -141,7 +143,7 @@ export async function saveResponsibility(a: Actor, i: In<typeof responsibilitySc
     await a.db
       .insertInto('responsibilities')
       .values(
-        i.entries.map((e) => ({ complaint_id: f.id, department_id: e.departmentId, person_name: e.personName, share_bp: e.shareBp, note: e.note })),
+        i.entries.map((e) => ({ complaint_id: f.id, department_id: e.departmentId, person_name: e.personName, share_bp: e.shareBp, note: e.note, received_at: f.receivedAt })),
       )
       .execute();
   }

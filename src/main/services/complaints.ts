@@ -225,6 +225,8 @@ export async function updateComplaint({ db, userId, role, now }: Actor & { role:
     .where('id', '=', current.id)
     .where('version', '=', current.version)
     .execute();
+  // Issue 7: the responsibilities carry a copy of the case's received_at (the Pareto by department).
+  if (set.received_at !== undefined) await db.updateTable('responsibilities').set({ received_at: set.received_at }).where('complaint_id', '=', current.id).execute();
   if (next.contactName && (p.contactName !== undefined || p.contactPhone !== undefined || p.contactEmail !== undefined)) {
     await rememberContact(db, next.customerId, { name: next.contactName, phone: next.contactPhone, email: next.contactEmail }, now);
   }

@@ -154,6 +154,7 @@ export function planDemoCase(
     escalation_reason: escalated ? (c.severity === 'safety' ? '安全缺陷' : '客户多次投诉，压力较大') : null,
     rejection_reason: state === 'rejected' ? '经核实不属于本公司产品问题' : null,
     chosen_option: has('decide') && state !== 'rejected' ? 0 : null,
+    chosen_kind: has('decide') && state !== 'rejected' ? kind : null,
     decision_note: has('decide') && state !== 'rejected' ? '同意生产技术部方案' : null,
     decided_by: has('decide') && state !== 'rejected' ? manager : null,
     decided_at: has('decide') && state !== 'rejected' ? at('decide') : null,
@@ -246,7 +247,7 @@ export function planDemoCase(
         const split = rng() < 0.6 ? [[prod, 10000]] : [[prod, 7000], [tech, 3000]];
         await db
           .insertInto('responsibilities')
-          .values(split.map(([dept, bp]) => ({ complaint_id: id, department_id: dept ?? null, person_name: null, share_bp: bp!, note: null })))
+          .values(split.map(([dept, bp]) => ({ complaint_id: id, department_id: dept ?? null, person_name: null, share_bp: bp!, note: null, received_at: c.received_at })))
           .execute();
       }
     },

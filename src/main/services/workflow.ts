@@ -63,6 +63,10 @@ export async function caseWorkflow(a: Actor, id: number, engine: RuleEngine): Pr
   };
 }
 
+/** The copy of the chosen option's kind that complaints.chosen_kind keeps (the Pareto by repair type groups by it). */
+const chosenKind = (file: CaseFile, optionIndex: number | null | undefined): string | null =>
+  optionIndex == null ? null : (file.options[optionIndex]?.kind ?? null);
+
 export async function transition(a: Actor, input: TransitionInput, engine: RuleEngine): Promise<Notified | void> {
   const file = await loadForChange(a, input.id, input.version, null);
   const optionIndex = input.optionIndex ?? (input.action === 'chairman_decide' ? file.chosenOption : null);
@@ -103,10 +107,10 @@ export async function transition(a: Actor, input: TransitionInput, engine: RuleE
       break;
     }
     case 'decide':
-      Object.assign(set, { chosen_option: optionIndex, decision_note: input.reason, decided_by: a.userId, decided_at: ts });
+      Object.assign(set, { chosen_option: optionIndex, chosen_kind: chosenKind(file, optionIndex), decision_note: input.reason, decided_by: a.userId, decided_at: ts });
       break;
     case 'chairman_decide':
-      Object.assign(set, { chosen_option: optionIndex, chairman_note: input.reason, chairman_by: a.userId, chairman_at: ts });
+      Object.assign(set, { chosen_option: optionIndex, chosen_kind: chosenKind(file, optionIndex), chairman_note: input.reason, chairman_by: a.userId, chairman_at: ts });
       break;
     case 'close':
       set.closed_at = ts;

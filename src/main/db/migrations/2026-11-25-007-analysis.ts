@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 /**
  * Analysis and reporting (issue 7): corrective and preventive actions with their actions and linked
@@ -69,8 +69,20 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('verifications_verified_at').on('verifications').column('verified_at').execute();
   await db.schema.createIndex('report_sends_month').on('report_sends').columns(['month', 'status']).execute();
 
+  // Denormalised for the Pareto diagrams, so that a year of a million cases is one covering range
+  // scan instead of a probe per case: the kind of the chosen treatment option (written with
+  // chosen_option, and when the options of a decided case are saved again), and on each
+  // responsibility the received_at of its case (written on insert, kept in step by complaints.update).
+  await db.schema.alterTable('complaints').addColumn('chosen_kind', 'text').execute();
+  await sql`UPDATE complaints SET chosen_kind = (SELECT t.kind FROM treatment_options t WHERE t.complaint_id = complaints.id AND t.position = complaints.chosen_option)
+            WHERE chosen_option IS NOT NULL`.execute(db);
+  await db.schema.alterTable('responsibilities').addColumn('received_at', 'text').execute();
+  await sql`UPDATE responsibilities SET received_at = (SELECT c.received_at FROM complaints c WHERE c.id = responsibilities.complaint_id)`.execute(db);
+  await db.schema.createIndex('responsibilities_received').on('responsibilities').columns(['received_at', 'department_id', 'complaint_id']).execute();
+
   for (const [name, cols] of [
     ['complaints_received_category', ['received_at', 'defect_category']],
+    ['complaints_received_kind', ['received_at', 'chosen_kind']],
     ['complaints_received_model', ['received_at', 'product_model']],
     ['complaints_received_customer', ['received_at', 'customer_id']],
     // The monthly report's SLA and closing figures read the clocks that stopped in a month.
@@ -84,8 +96,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('verifications_verified_at').ifExists().execute();
-  for (const name of ['complaints_received_category', 'complaints_received_model', 'complaints_received_customer', 'complaints_responded_at', 'complaints_resolved_at']) {
+  await db.schema.dropIndex('responsibilities_received').ifExists().execute();
+  for (const name of ['complaints_received_category', 'complaints_received_kind', 'complaints_received_model', 'complaints_received_customer', 'complaints_responded_at', 'complaints_resolved_at']) {
     await db.schema.dropIndex(name).ifExists().execute();
   }
   for (const t of ['report_sends', 'capa_cases', 'capa_actions', 'capas']) await db.schema.dropTable(t).ifExists().execute();
+  await db.schema.alterTable('responsibilities').dropColumn('received_at').execute();
+  await db.schema.alterTable('complaints').dropColumn('chosen_kind').execute();
 }
