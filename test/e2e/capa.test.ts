@@ -140,6 +140,8 @@ describe('a corrective action from a Pareto bar', { timeout: 120_000 }, () => {
     await drawer.waitFor();
     await page.getByTestId('capa-step-start').click();
     await page.locator('#capa-step-ok').click();
+    // The step's dialog closes before the next step's opens: its OK is not clicked again.
+    await page.locator('#capa-step-ok').waitFor({ state: 'detached' });
     await expect.poll(() => drawer.page().getByTestId('capa-state').first().innerText()).toBe('整改中');
     await page.locator('#capa-edit-rootCause').fill('主控板电容批次耐温不足，高温工况下容量衰减导致过载误报');
     await drawer.getByTestId('capa-action-done-0').check();
@@ -147,6 +149,8 @@ describe('a corrective action from a Pareto bar', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('#capa-save').isDisabled()).toBe(true);
     await page.getByTestId('capa-step-to_check').click();
     await page.locator('#capa-step-ok').click();
+    // The step's dialog closes before the next step's opens: its OK is not clicked again.
+    await page.locator('#capa-step-ok').waitFor({ state: 'detached' });
     await expect.poll(() => page.locator('.ant-drawer').getByTestId('capa-state').first().innerText()).toBe('有效性验证');
     // Production may not judge effectiveness: the button says who may.
     expect(await page.getByTestId('capa-step-close').isDisabled()).toBe(true);
@@ -162,6 +166,8 @@ describe('a corrective action from a Pareto bar', { timeout: 120_000 }, () => {
     await page.locator('#capa-step-note').fill('12 月至次年 2 月同型号无电气类投诉');
     await e.shot('issue7-capa-05-effectiveness-check');
     await page.locator('#capa-step-ok').click();
+    // The step's dialog closes before the next step's opens: its OK is not clicked again.
+    await page.locator('#capa-step-ok').waitFor({ state: 'detached' });
     await expect.poll(() => page.locator('.ant-drawer').getByTestId('capa-state').first().innerText()).toBe('已关闭');
     await expect.poll(() => page.getByTestId('capa-drawer').innerText()).toContain('12 月至次年 2 月同型号无电气类投诉');
     await e.shot('issue7-capa-06-closed');

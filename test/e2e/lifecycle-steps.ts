@@ -43,9 +43,19 @@ export function receiptPng(size = 24): Buffer {
 
 /** Chooses who is working through the header's profile chooser; the page loads again as that person. */
 export async function switchTo(page: Page, userId: number, name: string, onCase = true): Promise<void> {
-  await page.locator('#profile-switch').click();
-  await page.getByTestId(`profile-${userId}`).click();
-  await expect.poll(() => page.getByTestId('current-user').innerText()).toContain(name);
+  // On a loaded machine a click can land while the list is still sliding in and be lost: try again
+  // (closing what is open first) until the header names the person.
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.locator('#profile-switch').click();
+    await page.getByTestId(`profile-${userId}`).click();
+    try {
+      await expect.poll(() => page.getByTestId('current-user').innerText(), { timeout: 8000 }).toContain(name);
+      break;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+    }
+  }
   if (onCase) await page.getByTestId('case-tracking-no').waitFor();
 }
 

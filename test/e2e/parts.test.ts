@@ -140,7 +140,7 @@ describe('spare parts and stock', { timeout: 90_000 }, () => {
     await page.locator('#case-part-pick').click();
     await page.locator('#case-part-pick').fill('BRG');
     await expect.poll(() => page.getByTestId('pick-onhand-BRG-6205').innerText()).toBe('在库 1 个');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ has: page.getByTestId('pick-onhand-BRG-6205') }).click();
     await page.locator('#case-part-quantity').fill('5');
     await page.locator('#case-part-override').waitFor();
     await page.locator('#case-part-save').click();
