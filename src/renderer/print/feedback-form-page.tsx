@@ -1,7 +1,7 @@
 import { Result, Spin } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { feedbackFormHash, PRINT_STATE_ATTRIBUTE, type FormLanguage, type PrintState } from '../../shared/print';
+import { feedbackFormHash, type FormLanguage } from '../../shared/print';
 import type { CostLineDetail } from '../../shared/costs';
 import type { CaseFile } from '../../shared/types';
 import { call, on } from '../api/client';
@@ -11,6 +11,7 @@ import { FeedbackForm } from './feedback-form';
 import { FormToolbar } from './form-toolbar';
 import type { FeedbackFormRoute } from './route';
 import './feedback-form.css';
+import { usePrintState } from './use-print-state';
 
 /**
  * `#/print/feedback-form/:id?lang=`: the form alone, as it will be on paper, under a toolbar that
@@ -72,32 +73,4 @@ export function FeedbackFormPage({ route }: { route: FeedbackFormRoute }) {
       )}
     </div>
   );
-}
-
-/**
- * Tells printers the page is drawn (fonts included). Opened to print (`autoprintThen`: the same
- * route without `autoprint`), it opens the print dialog once, and forgets it so a reload does not.
- */
-function usePrintState(state: PrintState | null, autoprintThen: string | null): void {
-  const done = useRef(false);
-  useEffect(() => {
-    const html = document.documentElement;
-    if (!state) return;
-    let live = true;
-    void document.fonts.ready.then(() =>
-      requestAnimationFrame(() => {
-        if (!live) return;
-        html.setAttribute(PRINT_STATE_ATTRIBUTE, state);
-        if (state === 'ready' && autoprintThen && !done.current) {
-          done.current = true;
-          history.replaceState(null, '', autoprintThen);
-          window.print();
-        }
-      }),
-    );
-    return () => {
-      live = false;
-      html.removeAttribute(PRINT_STATE_ATTRIBUTE);
-    };
-  }, [state, autoprintThen]);
 }

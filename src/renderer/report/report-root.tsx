@@ -2,9 +2,9 @@ import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design
 import { App as AntApp, Button, ConfigProvider, Result, Segmented, Space, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FORM_LANGUAGES, PRINT_STATE_ATTRIBUTE, type FormLanguage, type PrintState } from '../../shared/print';
+import { FORM_LANGUAGES, type FormLanguage } from '../../shared/print';
 import { toApiError, useShowError } from '../common/api-errors';
 import { currentLanguage, i18n } from '../i18n';
 import { navigate, paths } from '../shell/router';
@@ -16,6 +16,7 @@ import type { MonthlyReportRoute } from './report-route';
 import '../print/feedback-form.css';
 import '../visits/visit-report.css';
 import './monthly-report.css';
+import { usePrintState } from '../print/use-print-state';
 
 /**
  * `#/print/monthly-report/:YYYYMM?lang=`: the monthly report alone, as on paper, under a toolbar
@@ -122,29 +123,4 @@ function Toolbar({ month, lang }: { month: string; lang: FormLanguage }) {
       </Space>
     </div>
   );
-}
-
-/** Tells printers the page is drawn (fonts included); opened to print, it prints once. */
-function usePrintState(state: PrintState | null, autoprintThen: string | null): void {
-  const done = useRef(false);
-  useEffect(() => {
-    const html = document.documentElement;
-    if (!state) return;
-    let live = true;
-    void document.fonts.ready.then(() =>
-      requestAnimationFrame(() => {
-        if (!live) return;
-        html.setAttribute(PRINT_STATE_ATTRIBUTE, state);
-        if (state === 'ready' && autoprintThen && !done.current) {
-          done.current = true;
-          history.replaceState(null, '', autoprintThen);
-          window.print();
-        }
-      }),
-    );
-    return () => {
-      live = false;
-      html.removeAttribute(PRINT_STATE_ATTRIBUTE);
-    };
-  }, [state, autoprintThen]);
 }

@@ -2,9 +2,9 @@ import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design
 import { App as AntApp, Button, ConfigProvider, Result, Segmented, Space, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FORM_LANGUAGES, PRINT_STATE_ATTRIBUTE, printHash, type FormLanguage, type PrintState } from '../../shared/print';
+import { FORM_LANGUAGES, printHash, type FormLanguage } from '../../shared/print';
 import { on } from '../api/client';
 import { toApiError, useShowError } from '../common/api-errors';
 import { currentLanguage, i18n } from '../i18n';
@@ -16,6 +16,7 @@ import type { VisitReportRoute } from './report-route';
 import { VisitReport } from './visit-report';
 import '../print/feedback-form.css';
 import './visit-report.css';
+import { usePrintState } from '../print/use-print-state';
 
 /**
  * `#/print/visit-report/:actionId?lang=`: the visit report alone, as on paper, under a toolbar that
@@ -129,29 +130,4 @@ function Toolbar({ actionId, caseId, lang }: { actionId: number; caseId: number 
       </Space>
     </div>
   );
-}
-
-/** Tells printers the page is drawn (fonts included); opened to print, it prints once. */
-function usePrintState(state: PrintState | null, autoprintThen: string | null): void {
-  const done = useRef(false);
-  useEffect(() => {
-    const html = document.documentElement;
-    if (!state) return;
-    let live = true;
-    void document.fonts.ready.then(() =>
-      requestAnimationFrame(() => {
-        if (!live) return;
-        html.setAttribute(PRINT_STATE_ATTRIBUTE, state);
-        if (state === 'ready' && autoprintThen && !done.current) {
-          done.current = true;
-          history.replaceState(null, '', autoprintThen);
-          window.print();
-        }
-      }),
-    );
-    return () => {
-      live = false;
-      html.removeAttribute(PRINT_STATE_ATTRIBUTE);
-    };
-  }, [state, autoprintThen]);
 }
