@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Skeleton, Space, Table, Tooltip } from 'antd';
 import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CostLineDetail } from '../../shared/costs';
@@ -10,8 +10,7 @@ import { LockHint } from '../case/section-card';
 import { openAttachment } from '../case/upload';
 import { CostLineModal } from './cost-line-modal';
 import { CostSummary } from './cost-summary';
-import { costEnum } from './labels';
-import { formatAmount } from './money';
+import { amountColumn, CostStateTags, costTypeColumn, dateSourceColumn, payerColumn } from './cost-columns';
 import './costs.css';
 
 /**
@@ -21,7 +20,6 @@ import './costs.css';
  * Lines of visits, parts and returns change with their records; approved lines only by reversal.
  */
 
-const STATE_COLOR: Record<CostLineState, string> = { pending: 'gold', approved: 'green', rejected: 'red' };
 
 export function CaseCostsCard() {
   const { t } = useTranslation();
@@ -97,64 +95,20 @@ export function CaseCostsCard() {
               scroll={{ x: 760 }}
               onRow={(l) => ({ 'data-testid': `case-cost-${l.id}` }) as HTMLAttributes<HTMLElement>}
               columns={[
-                {
-                  title: t('costsUi.col.type'),
-                  dataIndex: 'costType',
-                  render: (v: string, l) => (
-                    <div className="costs-case">
-                      <span>{costEnum(t, 'costType', v)}</span>
-                      {l.description && (
-                        <Typography.Text type="secondary" ellipsis={{ tooltip: l.description }}>
-                          {l.description}
-                        </Typography.Text>
-                      )}
-                    </div>
-                  ),
-                },
-                {
-                  title: t('costsUi.col.dateSource'),
-                  dataIndex: 'incurredOn',
-                  width: 104,
-                  render: (d: string, l) => (
-                    <div className="costs-case">
-                      <span>{d}</span>
-                      <Typography.Text type="secondary">{costEnum(t, 'source', l.source)}</Typography.Text>
-                    </div>
-                  ),
-                },
-                {
-                  title: t('costsUi.col.amount'),
-                  key: 'amount',
-                  width: 150,
-                  align: 'right',
-                  render: (_, l) => (
-                    <div className="costs-amount">
-                      <Typography.Text strong type={l.baseAmount < 0 ? 'danger' : undefined}>
-                        {formatAmount(l.baseAmount, base)}
-                      </Typography.Text>
-                      {l.currency !== base && (
-                        <Typography.Text type="secondary" className="costs-fx">
-                          {formatAmount(l.amount, l.currency)} × {l.fxRate}
-                        </Typography.Text>
-                      )}
-                    </div>
-                  ),
-                },
-                { title: t('costsUi.col.payer'), dataIndex: 'payer', width: 80, render: (v: string) => costEnum(t, 'payer', v) },
+                costTypeColumn(t),
+                dateSourceColumn(t, 104),
+                amountColumn(t, base, 150),
+                payerColumn(t),
                 {
                   title: t('costsUi.col.state'),
                   dataIndex: 'state',
                   width: 110,
                   render: (s: CostLineState, l) => (
-                    <Space size={2} wrap>
-                      <Tooltip title={l.vetComment ? `${l.vettedBy ?? ''}：${l.vetComment}` : undefined}>
-                        <Tag color={STATE_COLOR[s]} data-testid={`case-cost-state-${l.id}`}>
-                          {costEnum(t, 'state', s)}
-                        </Tag>
-                      </Tooltip>
-                      {l.reversesId !== null && <Tag color="purple">{t('costsUi.reversal')}</Tag>}
-                      {l.reversedBy !== null && <Tag>{t('costsUi.reversed')}</Tag>}
-                    </Space>
+                    <Tooltip title={l.vetComment ? `${l.vettedBy ?? ''}：${l.vetComment}` : undefined}>
+                      <span>
+                        <CostStateTags line={l} t={t} testId={`case-cost-state-${l.id}`} />
+                      </span>
+                    </Tooltip>
                   ),
                 },
                 {

@@ -1,5 +1,5 @@
 import { CheckOutlined, CloseOutlined, PaperClipOutlined, RollbackOutlined } from '@ant-design/icons';
-import { App, Button, Input, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Input, Segmented, Space, Table, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CostLineDetail } from '../../shared/costs';
@@ -11,7 +11,7 @@ import { useDebouncedCallback } from '../common/use-debounced';
 import { openAttachment } from '../case/upload';
 import { paths } from '../shell/router';
 import { costEnum } from './labels';
-import { formatAmount } from './money';
+import { amountColumn, CostStateTags, costTypeColumn, dateSourceColumn, payerColumn } from './cost-columns';
 import { VetModal, type VetAction } from './vet-modal';
 
 /**
@@ -24,11 +24,6 @@ const PAGE = 20;
 const FILTERS = ['pending', 'approved', 'rejected', 'all'] as const;
 type Filter = (typeof FILTERS)[number];
 const statesOf = (f: Filter): CostLineState[] => (f === 'all' ? ['pending', 'approved', 'rejected'] : [f]);
-const STATE_COLOR: Record<CostLineState, string> = {
-  pending: 'gold',
-  approved: 'green',
-  rejected: 'red',
-};
 
 export function VettingQueue({ finance, baseCurrency }: { finance: boolean; baseCurrency: string }) {
   const { t } = useTranslation();
@@ -144,55 +139,10 @@ export function VettingQueue({ finance, baseCurrency }: { finance: boolean; base
               </div>
             ),
           },
-          {
-            title: t('costsUi.col.type'),
-            dataIndex: 'costType',
-            render: (v: CostLineDetail['costType'], l) => (
-              <div>
-                <div>{costEnum(t, 'costType', v)}</div>
-                {l.description && (
-                  <Typography.Text type="secondary" className="costs-desc" ellipsis={{ tooltip: l.description }}>
-                    {l.description}
-                  </Typography.Text>
-                )}
-              </div>
-            ),
-          },
-          {
-            title: t('costsUi.col.dateSource'),
-            dataIndex: 'incurredOn',
-            width: 110,
-            render: (d: string, l) => (
-              <div className="costs-case">
-                <span>{d}</span>
-                <Typography.Text type="secondary">{costEnum(t, 'source', l.source)}</Typography.Text>
-              </div>
-            ),
-          },
-          {
-            title: t('costsUi.col.amount'),
-            key: 'amount',
-            width: 160,
-            align: 'right',
-            render: (_, l) => (
-              <div className="costs-amount">
-                <Typography.Text strong type={l.baseAmount < 0 ? 'danger' : undefined}>
-                  {formatAmount(l.baseAmount, baseCurrency)}
-                </Typography.Text>
-                {l.currency !== baseCurrency && (
-                  <Typography.Text type="secondary" className="costs-fx">
-                    {formatAmount(l.amount, l.currency)} × {l.fxRate}
-                  </Typography.Text>
-                )}
-              </div>
-            ),
-          },
-          {
-            title: t('costsUi.col.payer'),
-            dataIndex: 'payer',
-            width: 80,
-            render: (v: string) => costEnum(t, 'payer', v),
-          },
+          costTypeColumn(t),
+          dateSourceColumn(t, 110),
+          amountColumn(t, baseCurrency, 160),
+          payerColumn(t),
           {
             title: t('costsUi.col.receipt'),
             dataIndex: 'receiptAttachmentId',
@@ -219,13 +169,7 @@ export function VettingQueue({ finance, baseCurrency }: { finance: boolean; base
             width: 200,
             render: (s: CostLineState, l) => (
               <div className="costs-state">
-                <Space size={4} wrap>
-                  <Tag color={STATE_COLOR[s]} data-testid={`cost-state-${l.id}`}>
-                    {costEnum(t, 'state', s)}
-                  </Tag>
-                  {l.reversesId !== null && <Tag color="purple">{t('costsUi.reversal')}</Tag>}
-                  {l.reversedBy !== null && <Tag>{t('costsUi.reversed')}</Tag>}
-                </Space>
+                <CostStateTags line={l} t={t} testId={`cost-state-${l.id}`} />
                 {l.vettedBy && (
                   <Typography.Text type="secondary" className="costs-vetted">
                     {t('costsUi.vettedBy', {

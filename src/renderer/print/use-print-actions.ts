@@ -5,30 +5,34 @@ import type { FormLanguage } from '../../shared/print';
 import { useShowError } from '../common/api-errors';
 import { printFeedbackForm, saveFeedbackFormPdf } from './print-actions';
 
-/** The two actions with their busy state and messages, for the case page's buttons and the form's toolbar. */
-export function usePrintActions(id: number, lang: FormLanguage, from: 'form' | 'elsewhere') {
+/**
+ * Print and save-as-PDF of one printable document, with their busy state and messages: `print`
+ * sends it to the printer, `savePdf` answers the saved file's name. `messageKey` keeps one message
+ * per document on screen.
+ */
+export function useDocActions(doc: { print(): Promise<void>; savePdf(): Promise<string>; messageKey: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useShowError();
   const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
+  const { print: printDoc, savePdf: saveDoc, messageKey: key } = doc;
 
   const print = useCallback(async () => {
     setBusy('print');
     try {
-      await printFeedbackForm(id, lang, from);
+      await printDoc();
     } catch (e) {
       showError(e);
     } finally {
       setBusy(null);
     }
-  }, [id, lang, from, showError]);
+  }, [printDoc, showError]);
 
   const savePdf = useCallback(async () => {
     setBusy('pdf');
-    const key = 'feedback-form-pdf';
     message.open({ key, type: 'loading', content: t('print.making'), duration: 0 });
     try {
-      const name = await saveFeedbackFormPdf(id, lang);
+      const name = await saveDoc();
       message.open({ key, type: 'success', content: t('print.saved', { name }) });
     } catch (e) {
       message.destroy(key);
@@ -36,7 +40,14 @@ export function usePrintActions(id: number, lang: FormLanguage, from: 'form' | '
     } finally {
       setBusy(null);
     }
-  }, [id, lang, message, showError, t]);
+  }, [saveDoc, key, message, showError, t]);
 
   return { busy, print, savePdf };
+}
+
+/** The feedback form's two actions, for the case page's buttons and the form's toolbar. */
+export function usePrintActions(id: number, lang: FormLanguage, from: 'form' | 'elsewhere') {
+  const print = useCallback(() => printFeedbackForm(id, lang, from), [id, lang, from]);
+  const savePdf = useCallback(() => saveFeedbackFormPdf(id, lang), [id, lang]);
+  return useDocActions({ print, savePdf, messageKey: 'feedback-form-pdf' });
 }

@@ -1,14 +1,10 @@
-import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, ConfigProvider, Result, Segmented, Space, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import { Result, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FORM_LANGUAGES, type FormLanguage } from '../../shared/print';
-import { toApiError, useShowError } from '../common/api-errors';
+import { type FormLanguage } from '../../shared/print';
+import { toApiError } from '../common/api-errors';
 import { currentLanguage, i18n } from '../i18n';
-import { navigate, paths } from '../shell/router';
-import { theme } from '../shell/theme';
+import { paths } from '../shell/router';
 import { MonthlyReportSheet } from './monthly-report-sheet';
 import { loadReport, type ReportData } from './report-data';
 import { monthlyReportHash, printMonthlyReport, saveMonthlyReportPdf } from './report-print';
@@ -17,6 +13,7 @@ import '../print/feedback-form.css';
 import '../visits/visit-report.css';
 import './monthly-report.css';
 import { usePrintState } from '../print/use-print-state';
+import { PrintDocRoot, PrintToolbar } from '../print/print-toolbar';
 
 /**
  * `#/print/monthly-report/:YYYYMM?lang=`: the monthly report alone, as on paper, under a toolbar
@@ -25,11 +22,9 @@ import { usePrintState } from '../print/use-print-state';
  */
 export function MonthlyReportRoot({ route }: { route: MonthlyReportRoute }) {
   return (
-    <ConfigProvider locale={currentLanguage() === 'zh-CN' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp className="ff-app">
-        <ReportPrintPage key={`${route.id}-${route.lang ?? ''}`} route={route} />
-      </AntApp>
-    </ConfigProvider>
+    <PrintDocRoot>
+      <ReportPrintPage key={`${route.id}-${route.lang ?? ''}`} route={route} />
+    </PrintDocRoot>
   );
 }
 
@@ -79,48 +74,20 @@ function ReportPrintPage({ route }: { route: MonthlyReportRoute }) {
 
 function Toolbar({ month, lang }: { month: string; lang: FormLanguage }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const showError = useShowError();
-  const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
-  const run = useCallback(
-    async (what: 'print' | 'pdf') => {
-      setBusy(what);
-      const key = 'monthly-report-pdf';
-      try {
-        if (what === 'print') await printMonthlyReport(month, lang, 'report');
-        else {
-          message.open({ key, type: 'loading', content: t('print.making'), duration: 0 });
-          const name = await saveMonthlyReportPdf(month, lang);
-          message.open({ key, type: 'success', content: t('print.saved', { name }) });
-        }
-      } catch (e) {
-        message.destroy(key);
-        showError(e);
-      } finally {
-        setBusy(null);
-      }
-    },
-    [month, lang, message, showError, t],
-  );
+  const print = useCallback(() => printMonthlyReport(month, lang, 'report'), [month, lang]);
+  const savePdf = useCallback(() => saveMonthlyReportPdf(month, lang), [month, lang]);
   return (
-    <div className="ff-toolbar" data-testid="mr-toolbar">
-      <Button icon={<ArrowLeftOutlined />} href={paths.report}>
-        {t('report.back')}
-      </Button>
-      <Space>
-        <Segmented<FormLanguage>
-          aria-label={t('report.language')}
-          value={lang}
-          onChange={(v) => navigate(monthlyReportHash(month, v))}
-          options={FORM_LANGUAGES.map((l) => ({ value: l, label: t(`print.lang.${l}`) }))}
-        />
-        <Button type="primary" icon={<PrinterOutlined />} loading={busy === 'print'} onClick={() => void run('print')} data-testid="mr-print">
-          {t('report.print')}
-        </Button>
-        <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void run('pdf')} data-testid="mr-save-pdf">
-          {t('report.savePdf')}
-        </Button>
-      </Space>
-    </div>
+    <PrintToolbar
+      testId="mr"
+      back={{ href: paths.report, label: t('report.back') }}
+      lang={lang}
+      languageLabel={t('report.language')}
+      languageHash={(l) => monthlyReportHash(month, l)}
+      printLabel={t('report.print')}
+      pdfLabel={t('report.savePdf')}
+      print={print}
+      savePdf={savePdf}
+      messageKey="monthly-report-pdf"
+    />
   );
 }

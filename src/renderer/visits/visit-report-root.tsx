@@ -1,15 +1,11 @@
-import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, ConfigProvider, Result, Segmented, Space, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import { Result, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FORM_LANGUAGES, printHash, type FormLanguage } from '../../shared/print';
+import { printHash, type FormLanguage } from '../../shared/print';
 import { on } from '../api/client';
-import { toApiError, useShowError } from '../common/api-errors';
+import { toApiError } from '../common/api-errors';
 import { currentLanguage, i18n } from '../i18n';
-import { navigate, paths } from '../shell/router';
-import { theme } from '../shell/theme';
+import { paths } from '../shell/router';
 import { loadVisitReport, type VisitReportData } from './report-data';
 import { printVisitReport, saveVisitReportPdf } from './report-print';
 import type { VisitReportRoute } from './report-route';
@@ -17,6 +13,7 @@ import { VisitReport } from './visit-report';
 import '../print/feedback-form.css';
 import './visit-report.css';
 import { usePrintState } from '../print/use-print-state';
+import { PrintDocRoot, PrintToolbar } from '../print/print-toolbar';
 
 /**
  * `#/print/visit-report/:actionId?lang=`: the visit report alone, as on paper, under a toolbar that
@@ -25,11 +22,9 @@ import { usePrintState } from '../print/use-print-state';
  */
 export function VisitReportRoot({ route }: { route: VisitReportRoute }) {
   return (
-    <ConfigProvider locale={currentLanguage() === 'zh-CN' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp className="ff-app">
-        <VisitReportPage key={`${route.id}-${route.lang ?? ''}`} route={route} />
-      </AntApp>
-    </ConfigProvider>
+    <PrintDocRoot>
+      <VisitReportPage key={`${route.id}-${route.lang ?? ''}`} route={route} />
+    </PrintDocRoot>
   );
 }
 
@@ -86,48 +81,20 @@ function VisitReportPage({ route }: { route: VisitReportRoute }) {
 
 function Toolbar({ actionId, caseId, lang }: { actionId: number; caseId: number | null; lang: FormLanguage }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const showError = useShowError();
-  const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
-  const run = useCallback(
-    async (what: 'print' | 'pdf') => {
-      setBusy(what);
-      const key = 'visit-report-pdf';
-      try {
-        if (what === 'print') await printVisitReport(actionId, lang, 'report');
-        else {
-          message.open({ key, type: 'loading', content: t('print.making'), duration: 0 });
-          const name = await saveVisitReportPdf(actionId, lang);
-          message.open({ key, type: 'success', content: t('print.saved', { name }) });
-        }
-      } catch (e) {
-        message.destroy(key);
-        showError(e);
-      } finally {
-        setBusy(null);
-      }
-    },
-    [actionId, lang, message, showError, t],
-  );
+  const print = useCallback(() => printVisitReport(actionId, lang, 'report'), [actionId, lang]);
+  const savePdf = useCallback(() => saveVisitReportPdf(actionId, lang), [actionId, lang]);
   return (
-    <div className="ff-toolbar" data-testid="vr-toolbar">
-      <Button icon={<ArrowLeftOutlined />} href={caseId ? paths.case(caseId) : paths.complaints} disabled={!caseId}>
-        {t('visits.report.back')}
-      </Button>
-      <Space>
-        <Segmented<FormLanguage>
-          aria-label={t('visits.report.language')}
-          value={lang}
-          onChange={(v) => navigate(printHash({ doc: 'visit-report', id: actionId, lang: v }))}
-          options={FORM_LANGUAGES.map((l) => ({ value: l, label: t(`print.lang.${l}`) }))}
-        />
-        <Button type="primary" icon={<PrinterOutlined />} loading={busy === 'print'} onClick={() => void run('print')} data-testid="vr-print">
-          {t('visits.report.print')}
-        </Button>
-        <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void run('pdf')} data-testid="vr-save-pdf">
-          {t('visits.report.savePdf')}
-        </Button>
-      </Space>
-    </div>
+    <PrintToolbar
+      testId="vr"
+      back={{ href: caseId ? paths.case(caseId) : paths.complaints, label: t('visits.report.back'), disabled: !caseId }}
+      lang={lang}
+      languageLabel={t('visits.report.language')}
+      languageHash={(l) => printHash({ doc: 'visit-report', id: actionId, lang: l })}
+      printLabel={t('visits.report.print')}
+      pdfLabel={t('visits.report.savePdf')}
+      print={print}
+      savePdf={savePdf}
+      messageKey="visit-report-pdf"
+    />
   );
 }
