@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/shared/domain';
 import type { Paged, Part } from '../../src/shared/service';
 import { startE2E, type E2E } from './harness';
+import { apiOf, bringIntoService, createPeople } from './case-in-service';
 import { dialogShot, pageShot, switchTo } from './lifecycle-steps';
 
 /**
@@ -23,25 +24,19 @@ describe('spare parts and stock', { timeout: 90_000 }, () => {
   let caseId = 0;
   let trackingNo = '';
 
-  async function api<T>(method: string, input: unknown): Promise<T> {
-    const r = await e.app.dispatch(method, input);
-    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-    return r.value as T;
-  }
+  const api = apiOf(() => e.app);
   const as = (name: string) => api('session.switch', { userId: ids.get(name) });
-  const version = async () => (await api<{ version: number }>('complaints.file', { id: caseId })).version;
 
   beforeAll(async () => {
     e = await startE2E({ locale: 'zh-CN' });
     e.page.setDefaultTimeout(20_000);
     await api('app.startEmpty', {});
-    for (const [name, role] of PEOPLE) ids.set(name, (await api<{ id: number }>('users.create', { name, role })).id);
+    for (const [name, id] of await createPeople(api, PEOPLE)) ids.set(name, id);
     // A case brought into service through the api, as the office would have done before.
     await as('李娜');
-    const c = await api<{ id: number; trackingNo: string }>('complaints.create', {
+    const c = await bringIntoService(api, ids, {
       receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
-      channel: 'phone',
-      newCustomer: { name: '宁波恒远机械有限公司', region: '宁波' },
+      customer: { name: '宁波恒远机械有限公司', region: '宁波' },
       contactName: '周工',
       contactPhone: '0574-8765 4321',
       productModel: 'SA-75B',
@@ -49,19 +44,13 @@ describe('spare parts and stock', { timeout: 90_000 }, () => {
       description: '主电机运行时异响，轴承部位温度偏高。',
       defectCategory: 'mechanical',
       severity: 'normal',
+      investigation: { cause: '轴承装配预紧力不足', countermeasures: '更换轴承并调整预紧力' },
+      option: { kind: 'repair', description: '上门更换轴承', estimatedCost: 120_000 },
+      decision: '同意上门维修',
+      by: { intake: '李娜', manager: '王强', investigator: '孙涛' },
     });
     caseId = c.id;
     trackingNo = c.trackingNo;
-    await api('complaints.classify', { id: caseId, version: await version(), classification: 'quality' });
-    await as('王强');
-    await api('complaints.transition', { id: caseId, version: await version(), action: 'accept' });
-    await as('孙涛');
-    await api('complaints.saveInvestigation', { id: caseId, version: await version(), cause: '轴承装配预紧力不足', countermeasures: '更换轴承并调整预紧力', method: 'free' });
-    await api('complaints.saveOptions', { id: caseId, version: await version(), options: [{ kind: 'repair', description: '上门更换轴承', estimatedCost: 120_000, payer: 'company' }] });
-    await api('complaints.transition', { id: caseId, version: await version(), action: 'submit_for_decision' });
-    await as('王强');
-    await api('complaints.transition', { id: caseId, version: await version(), action: 'decide', reason: '同意上门维修', optionIndex: 0 });
-    expect((await api<{ state: string }>('complaints.file', { id: caseId })).state).toBe('in_service');
     await as('刘洋');
     await e.page.goto(e.host.url);
     await e.page.locator('#profile-switch').waitFor();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/shared/domain';
 import { startE2E, type E2E } from './harness';
+import { apiOf, bringIntoService, createPeople } from './case-in-service';
 import { dialogShot, pageShot, switchTo } from './lifecycle-steps';
 
 /**
@@ -24,24 +25,18 @@ describe('a return from request to refund', { timeout: 120_000 }, () => {
   let caseId = 0;
   let trackingNo = '';
 
-  async function api<T>(method: string, input: unknown): Promise<T> {
-    const r = await e.app.dispatch(method, input);
-    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-    return r.value as T;
-  }
+  const api = apiOf(() => e.app);
   const as = (name: string) => api('session.switch', { userId: ids.get(name) });
-  const version = async () => (await api<{ version: number }>('complaints.file', { id: caseId })).version;
 
   beforeAll(async () => {
     e = await startE2E({ locale: 'zh-CN' });
     e.page.setDefaultTimeout(20_000);
     await api('app.startEmpty', {});
-    for (const [name, role] of PEOPLE) ids.set(name, (await api<{ id: number }>('users.create', { name, role })).id);
+    for (const [name, id] of await createPeople(api, PEOPLE)) ids.set(name, id);
     await as('李娜');
-    const c = await api<{ id: number; trackingNo: string }>('complaints.create', {
+    const c = await bringIntoService(api, ids, {
       receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
-      channel: 'phone',
-      newCustomer: { name: '无锡华晟精密机械有限公司', region: '无锡' },
+      customer: { name: '无锡华晟精密机械有限公司', region: '无锡' },
       contactName: '陈工',
       contactPhone: '0510-8123 4567',
       productModel: 'SA-37A',
@@ -49,18 +44,13 @@ describe('a return from request to refund', { timeout: 120_000 }, () => {
       description: '控制器反复报通讯故障，现场重启无效。',
       defectCategory: 'electrical',
       severity: 'major',
+      investigation: { cause: '控制器通讯芯片批次不良', countermeasures: '退货检测，更换供应商批次' },
+      option: { kind: 'replacement', description: '退货退款', estimatedCost: 350_000 },
+      decision: '同意退货退款',
+      by: { intake: '李娜', manager: '王强', investigator: '孙涛' },
     });
     caseId = c.id;
     trackingNo = c.trackingNo;
-    await api('complaints.classify', { id: caseId, version: await version(), classification: 'quality' });
-    await as('王强');
-    await api('complaints.transition', { id: caseId, version: await version(), action: 'accept' });
-    await as('孙涛');
-    await api('complaints.saveInvestigation', { id: caseId, version: await version(), cause: '控制器通讯芯片批次不良', countermeasures: '退货检测，更换供应商批次', method: 'free' });
-    await api('complaints.saveOptions', { id: caseId, version: await version(), options: [{ kind: 'replacement', description: '退货退款', estimatedCost: 350_000, payer: 'company' }] });
-    await api('complaints.transition', { id: caseId, version: await version(), action: 'submit_for_decision' });
-    await as('王强');
-    await api('complaints.transition', { id: caseId, version: await version(), action: 'decide', reason: '同意退货退款', optionIndex: 0 });
     await as('李娜');
     await e.page.goto(e.host.url);
     await e.page.locator('#profile-switch').waitFor();
