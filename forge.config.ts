@@ -31,6 +31,8 @@ const config: ForgeConfig = {
       build: [
         { entry: 'src/main/index.ts', config: 'vite.main.config.ts', target: 'main' },
         { entry: 'src/main/preload.ts', config: 'vite.preload.config.ts', target: 'preload' },
+        // Issue 8: the import worker, a file of its own beside main.js (see vite.import-worker.config.ts).
+        { entry: 'src/main/import/worker.ts', config: 'vite.import-worker.config.ts', target: 'main' },
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],
     }),

@@ -16,6 +16,10 @@ import { createScheduler, type Scheduler } from './services/scheduler';
 import { createMailService, type MailPorts } from './services/mail';
 import { monthlyReportSource } from './services/mail-report';
 import { reportScheduleJob } from './services/mail-schedule';
+import { createWriteGate, type WriteGate } from './services/write-gate';
+import { applyPendingRestore } from './backup/restore';
+import { sweepStagedMail } from './services/mail-import-staging';
+import { backupServiceFor, startDailyBackups } from './backup/service';
 
 /**
  * The app without a window: store, rule engine and api, as both the Electron shell and the headless
@@ -34,6 +38,8 @@ export interface DeskApp {
   engine: RuleEngine;
   /** Time-based rules every minute; started unless `scheduler: false` (then passes run only when asked). */
   scheduler: Scheduler;
+  /** Issue 8: people's changes and the scheduler share it; an import or a restore holds it alone. */
+  gate: WriteGate;
   close(): Promise<void>;
 }
 
@@ -63,12 +69,35 @@ export interface AppOptions {
    * them the store is 'unavailable' (no password is kept) and a draft is answered as a download URL.
    */
   mail?: Partial<MailPorts>;
+  /**
+   * Issue 8, backup and restore: asks the person for a folder (Electron's dialog; the host has none
+   * and the page offers a text field), and restarts the app on restored data (Electron relaunches;
+   * the host opens the app again in its process).
+   */
+  shell?: ShellPorts;
+}
+
+export interface ShellPorts {
+  chooseFolder?(): Promise<string | null>;
+  /** Called after a restore has been staged: close this app and start it again (createDeskApp applies it). */
+  restart?(): void;
 }
 
 export async function createDeskApp(opts: AppOptions): Promise<DeskApp> {
   mkdirSync(opts.dataDir, { recursive: true });
+  const log = opts.log ?? ((m: string, e: unknown) => console.error(m, e));
+  // Issue 8: a restore staged before the restart is put in place (or a half-staged one discarded)
+  // before anything opens the database.
+  const restored = await applyPendingRestore(opts.dataDir, DB_FILE);
+  if (restored !== 'none') log(`restore: ${restored === 'applied' ? 'the backup was put in place' : 'an interrupted restore was discarded'}`, null);
   const store = await openStore(join(opts.dataDir, DB_FILE));
   const clock = opts.clock ?? (() => new Date());
+  // E-mails staged for a registration that never came (issue 8) go after a week.
+  try {
+    sweepStagedMail(opts.dataDir, clock());
+  } catch (e) {
+    log('sweeping staged e-mails failed', e);
+  }
   await ensureDefaultDepartments(store.db, clock());
   let currentUserId = (await ensureDefaultUser(store.db, clock())).id;
   // The office's rules as data: the defaults on first start, nothing on later ones.
@@ -80,7 +109,8 @@ export async function createDeskApp(opts: AppOptions): Promise<DeskApp> {
     // New demo cases and changed rules or calendar days: the scheduler brings the cases up to date at once.
     if (event === 'app.dataReset' || event === 'rules.changed') scheduler.runSoon();
   };
-  const log = opts.log ?? ((m: string, e: unknown) => console.error(m, e));
+  const gate = createWriteGate();
+  const closers: Array<() => Promise<void>> = [];
   const mail = createMailService({ dataDir: opts.dataDir, report: monthlyReportSource(opts.printer ?? null), ports: opts.mail, log });
   const scheduler = createScheduler({
     db: store.db,
@@ -88,6 +118,7 @@ export async function createDeskApp(opts: AppOptions): Promise<DeskApp> {
     clock,
     publish,
     log,
+    gate,
     reportSchedule: reportScheduleJob({ db: store.db, mail, calendar: (db) => engine.contexts.get(db), publish, log }),
     ...(opts.scheduler ? { intervalMs: opts.scheduler.intervalMs } : {}),
   });
@@ -102,7 +133,16 @@ export async function createDeskApp(opts: AppOptions): Promise<DeskApp> {
       printer: opts.printer ?? null,
       engine,
       mail,
+      dbFile: join(opts.dataDir, DB_FILE),
+      store,
+      gate,
+      publish,
+      shell: opts.shell ?? {},
+      clock,
+      log,
+      onClose: (fn) => void closers.push(fn),
     }),
+    gate,
     switchUser: (id) => {
       currentUserId = id;
     },
@@ -115,6 +155,19 @@ export async function createDeskApp(opts: AppOptions): Promise<DeskApp> {
     },
     publish,
   });
+  // Issue 8: the daily backup's hourly check runs beside the scheduler (the same service as the api's).
+  const backups = backupServiceFor({
+    dataDir: opts.dataDir,
+    attachmentsDir: join(opts.dataDir, 'attachments'),
+    store,
+    gate,
+    version: opts.version,
+    clock,
+    publish,
+    log,
+    shell: opts.shell ?? {},
+  });
+  const dailyBackups = opts.scheduler !== false ? startDailyBackups(backups, log) : null;
   if (opts.scheduler !== false) scheduler.start();
 
   return {
@@ -123,12 +176,15 @@ export async function createDeskApp(opts: AppOptions): Promise<DeskApp> {
     dataDir: opts.dataDir,
     engine,
     scheduler,
+    gate,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close: async () => {
+      await dailyBackups?.stop();
       await scheduler.stop();
+      for (const fn of closers) await fn();
       await store.close();
     },
   };

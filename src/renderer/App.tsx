@@ -24,6 +24,8 @@ import { AnalysisPage } from './analysis/analysis-page';
 import { CapaPage } from './capa/capa-page';
 import { ReportPage } from './report/report-page';
 import { MonthlyReportRoot } from './report/report-root';
+import { ImportPage } from './importer/import-page';
+import { BackupPage } from './backup/backup-page';
 
 function Page({ route }: { route: Route }) {
   const { t } = useTranslation();
@@ -55,6 +57,10 @@ function Page({ route }: { route: Route }) {
       return <CapaPage />;
     case 'report':
       return <ReportPage />;
+    case 'import':
+      return <ImportPage />;
+    case 'backup':
+      return <BackupPage />;
     case 'feedbackForm':
     case 'visitReport':
     case 'monthlyReport':

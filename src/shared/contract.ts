@@ -80,6 +80,20 @@ import {
   reportSendsSchema,
   reportTargetSchema,
 } from './schemas/analysis';
+import {
+  backupCreateSchema,
+  backupListSchema,
+  backupPathSchema,
+  backupSettingsSaveSchema,
+  importAnalyseSchema,
+  importIdSchema,
+  importPreviewSchema,
+  importRunSchema,
+  importSkippedSchema,
+  mailParseSchema,
+  trackingExportSchema,
+} from './schemas/data-io';
+import type { BackupInfo, BackupSettings, ImportAnalysis, ImportPreview, ImportStatus, MailDraft } from './data-io';
 import type { Capa, DashboardData, MailSettings, MonthlyReport, ParetoResult, ReportSend } from './analysis';
 import type { AccountingPeriod, AmortisationEntry, AmortisationPivot, CostClassMap, CostLineDetail } from './costs';
 import type { CasePart, CostLine, FieldCalendarWeek, Paged, Part, Rma, ServiceAction, ServiceContract, StockMove } from './service';
@@ -160,6 +174,8 @@ const CAPA_EDITORS: readonly Role[] = [
 ];
 /** Who sends the report to the chairman and keeps the mail settings (the design card: office staff). */
 const REPORTERS: readonly Role[] = ['sales_admin', 'sales_manager', 'admin'];
+/** Who makes and checks backups (issue 8); restoring one and the daily schedule are the administrator's. */
+const BACKUP_MAKERS: readonly Role[] = ['admin', 'sales_manager'];
 
 export const contract = {
   'app.status': def<AppStatus>()({ input: empty, roles: ALL, mutates: false }),
@@ -381,6 +397,38 @@ export const contract = {
    */
   'report.send': def<ReportSend>()({ input: reportSendSchema, roles: REPORTERS, mutates: false }),
   'report.sends': def<Paged<ReportSend>>()({ input: reportSendsSchema, roles: ALL, mutates: false }),
+  // Moving in and keeping data safe (issue 8).
+  // -- Spreadsheet import (owner: importer). Parsing and writing run in a worker thread with its own
+  //    connection; progress arrives as `import.progress` events.
+  /** Reads the file's sheets and headers and suggests a mapping; the file stays in main under the id. */
+  'import.analyse': def<ImportAnalysis>()({ input: importAnalyseSchema, roles: INTAKE, mutates: false }),
+  /** Every row checked against the mapping: problems per row, duplicates, missing customers and models. */
+  'import.preview': def<ImportPreview>()({ input: importPreviewSchema, roles: INTAKE, mutates: false }),
+  /** Starts writing in one transaction; answers at once (progress and the end come as events). */
+  'import.run': def<ImportStatus>()({ input: importRunSchema, roles: INTAKE, mutates: false }),
+  'import.status': def<ImportStatus>()({ input: importIdSchema, roles: INTAKE, mutates: false }),
+  /** Stops a running import: nothing is written. */
+  'import.cancel': def<ImportStatus>()({ input: importIdSchema, roles: INTAKE, mutates: false }),
+  /** The rows left out by a run in skip mode, with their problems, as a file. */
+  'import.skippedRows': def<{ fileName: string; data: string }>()({ input: importSkippedSchema, roles: INTAKE, mutates: false }),
+  // -- E-mail import (owner: mail import).
+  /** An .eml or Outlook .msg turned into a complaint draft; `complaints.create` with its token keeps the attachments. */
+  'mailImport.parse': def<MailDraft>()({ input: mailParseSchema, roles: INTAKE, mutates: false }),
+  // -- Export (owner: exporter).
+  /** The tracking table as the person sees it (filters, columns, order) as xlsx or csv (base64). */
+  'complaints.export': def<{ fileName: string; data: string; rows: number }>()({ input: trackingExportSchema, roles: ALL, mutates: false }),
+  // -- Backup and restore (owner: backup).
+  'backup.settings': def<BackupSettings>()({ input: empty, roles: ALL, mutates: false }),
+  'backup.saveSettings': def<BackupSettings>()({ input: backupSettingsSaveSchema, roles: ['admin'], mutates: true }),
+  /** Asks the person for a folder (Electron's dialog); null where the shell has none (the page offers a text field). */
+  'backup.chooseFolder': def<{ folder: string | null }>()({ input: empty, roles: BACKUP_MAKERS, mutates: false }),
+  /** The database through SQLite's online backup, the attachments and a manifest of checksums. */
+  'backup.create': def<BackupInfo>()({ input: backupCreateSchema, roles: BACKUP_MAKERS, mutates: false }),
+  'backup.list': def<BackupInfo[]>()({ input: backupListSchema, roles: BACKUP_MAKERS, mutates: false }),
+  /** Checks a backup (checksums, integrity, version) without touching the data. */
+  'backup.verify': def<BackupInfo>()({ input: backupPathSchema, roles: BACKUP_MAKERS, mutates: false }),
+  /** Takes a safety backup, then replaces the data with the backup's; the app restarts on it. */
+  'backup.restore': def<{ safetyBackup: string; restarting: boolean }>()({ input: backupPathSchema, roles: ['admin'], mutates: false }),
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -414,6 +462,10 @@ export interface DeskEvents {
   'capa.changed': { ids: number[] };
   /** A report was sent or failed (issue 7): the send log reloads. */
   'report.sent': { id: number };
+  /** An import moved on (issue 8): phase and rows done; the end carries the result. */
+  'import.progress': import('./data-io').ImportStatus;
+  /** A backup was made or failed (issue 8): the backup page reloads. */
+  'backup.changed': { path: string | null };
 }
 export type DeskEventName = keyof DeskEvents;
 

@@ -165,7 +165,7 @@ export interface RoutingDecision {
 // ---------------------------------------------------------------------------------- notifications
 
 /** escalation, routed (issue 4); capa_overdue, report_failed (issue 7). */
-export const NOTIFICATION_KINDS = ['escalation', 'routed', 'capa_overdue', 'report_failed'] as const;
+export const NOTIFICATION_KINDS = ['escalation', 'routed', 'capa_overdue', 'report_failed', 'backup_failed'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationItem {

@@ -20,18 +20,10 @@ import { amortisationPivot } from '../../src/main/services/amortisation-views';
 import { loadDemoData } from '../../src/main/services/demo-data';
 import type { AmortisationPivot } from '../../src/shared/costs';
 import { COST_TYPES } from '../../src/shared/service';
-import { fmtMs, measure, rng } from './stats';
+import { fmtMs, measure, rng, type BenchRow, verdict } from './stats';
 
-export interface AmortisationRow {
-  what: string;
-  n: string;
-  median: string;
-  p95: string;
-  target: string;
-  result: string;
-}
+export type AmortisationRow = BenchRow;
 
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 const UNTIL = new Date('2026-11-25T06:00:00.000Z');
 /** Two years of months: December 2024 … November 2026. */
 const MONTHS = Array.from({ length: 24 }, (_, i) => {

@@ -18,18 +18,10 @@ import { loadDemoData } from '../../src/main/services/demo-data';
 import { PARETO_DIMENSIONS, type ParetoResult } from '../../src/shared/analysis';
 import { TREATMENT_KINDS } from '../../src/shared/domain';
 import { COST_TYPES } from '../../src/shared/service';
-import { fmtMs, measure, rng } from './stats';
+import { fmtMs, measure, rng, type BenchRow, verdict } from './stats';
 
-export interface AnalysisRow {
-  what: string;
-  n: string;
-  median: string;
-  p95: string;
-  target: string;
-  result: string;
-}
+export type AnalysisRow = BenchRow;
 
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 const UNTIL = new Date('2026-11-25T06:00:00.000Z');
 /** The last year in office days (the demo spans the two years before UNTIL). */
 const FROM = '2025-11-26';

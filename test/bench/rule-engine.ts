@@ -21,16 +21,9 @@ import { runInNewContext } from 'node:vm';
 import { createDeskApp, type DeskApp } from '../../src/main/app';
 import { loadDemoData } from '../../src/main/services/demo-data';
 import type { PassStats } from '../../src/main/services/scheduler';
-import { fmtMs } from './stats';
+import { fmtMs, type BenchRow, verdict } from './stats';
 
-export interface EngineRow {
-  what: string;
-  n: string;
-  median: string;
-  p95: string;
-  target: string;
-  result: string;
-}
+export type EngineRow = BenchRow;
 
 interface Stall {
   /** Longest event-loop delay seen by the histogram (ms). */
@@ -61,7 +54,6 @@ async function watched<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number;
   return { value, ms, cpuMs: (cpu.user + cpu.system) / 1000, stall: { histogramMs: h.max / 1e6, probeMs: probe } };
 }
 
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 
 /**
  * Wednesday 25 November 2026, 14:00 in Shanghai: within working hours, so that the minute and the

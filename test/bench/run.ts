@@ -10,7 +10,7 @@
  * 100,000; 0 skips it) in a database of its own (rule-engine.ts), and the amortisation views over
  * `--cost-lines` approved cost lines (default 1,000,000; 0 skips it; amortisation.ts), and the Pareto
  * diagrams over `--pareto-complaints` complaints (default 1,000,000; 0 skips it; analysis.ts), and the
- * monthly report's PDF over `--report-complaints` demo complaints (default 100,000; 0 skips it; report.ts). Not part of `npm test`.
+ * monthly report's PDF over `--report-complaints` demo complaints (default 100,000; 0 skips it; report.ts), and a backup of `--backup-complaints` demo complaints (default 100,000; 0 skips it; backup.ts), and the tracking table's export of `--export-rows` demo complaints (default 100,000; 0 skips it; export.ts), and the import of an old tracking table of `--import-rows` rows (default 50,000; 0 skips it; import.ts). Not part of `npm test`.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -24,16 +24,19 @@ import { trackingCount, trackingPage } from '../../src/main/services/tracking-qu
 import type { MethodInput } from '../../src/shared/contract';
 import { trackingFilterSchema, trackingPageSchema } from '../../src/shared/schemas/grid';
 import type { TrackingPage } from '../../src/shared/types';
-import { fmtMs, measure, printTable, rng, summarize, type Sample } from './stats';
+import { fmtMs, measure, printTable, rng, summarize, type Sample, type BenchRow, mib, verdict } from './stats';
 import { benchRuleEngine } from './rule-engine';
 import { benchAmortisation } from './amortisation';
 import { benchAnalysis } from './analysis';
 import { benchReport } from './report';
+import { benchBackup } from './backup';
+import { benchExport } from './export';
+import { benchImport } from './import';
 
 // ---------------------------------------------------------------------------------------------- args
 
 function parseArgs(argv: string[]) {
-  const opts = { complaints: 100_000, iterations: 200, creates: 2000, keep: false, plans: false, ruleCases: 100_000, costLines: 1_000_000, paretoComplaints: 1_000_000, reportComplaints: 100_000 };
+  const opts = { complaints: 100_000, iterations: 200, creates: 2000, keep: false, plans: false, ruleCases: 100_000, costLines: 1_000_000, paretoComplaints: 1_000_000, reportComplaints: 100_000, backupComplaints: 100_000, exportRows: 100_000, importRows: 50_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const num = () => {
@@ -48,10 +51,13 @@ function parseArgs(argv: string[]) {
     else if (a === '--cost-lines') opts.costLines = argv[i + 1] === '0' ? (i++, 0) : num();
     else if (a === '--pareto-complaints') opts.paretoComplaints = argv[i + 1] === '0' ? (i++, 0) : num();
     else if (a === '--report-complaints') opts.reportComplaints = argv[i + 1] === '0' ? (i++, 0) : num();
+    else if (a === '--backup-complaints') opts.backupComplaints = argv[i + 1] === '0' ? (i++, 0) : num();
+    else if (a === '--export-rows') opts.exportRows = argv[i + 1] === '0' ? (i++, 0) : num();
+    else if (a === '--import-rows') opts.importRows = argv[i + 1] === '0' ? (i++, 0) : num();
     else if (a === '--keep') opts.keep = true;
     else if (a === '--plans') opts.plans = true;
     else if (a === '--help' || a === '-h') {
-      console.log('npm run bench -- [--complaints N=100000] [--iterations N>=200] [--creates N=2000] [--rule-cases N=100000|0] [--cost-lines N=1000000|0] [--pareto-complaints N=1000000|0] [--report-complaints N=100000|0] [--keep] [--plans]');
+      console.log('npm run bench -- [--complaints N=100000] [--iterations N>=200] [--creates N=2000] [--rule-cases N=100000|0] [--cost-lines N=1000000|0] [--pareto-complaints N=1000000|0] [--report-complaints N=100000|0] [--backup-complaints N=100000|0] [--export-rows N=100000|0] [--import-rows N=50000|0] [--keep] [--plans]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -94,16 +100,8 @@ const fileSize = (f: string) => {
   }
 };
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
-const mib = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MiB`;
 
-interface Row {
-  what: string;
-  n: string;
-  median: string;
-  p95: string;
-  target: string;
-  result: string;
-}
+type Row = BenchRow;
 
 // ---------------------------------------------------------------------------------------------- main
 
@@ -123,8 +121,7 @@ async function main(): Promise<void> {
       result: '',
       ...extra,
     });
-  const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
-
+  
   try {
     console.log(`After-Sales Desk store benchmark — ${opts.complaints.toLocaleString('en')} complaints, ${dir}`);
     console.log(`node ${process.version}, SQLite ${(app.store.sqlite.prepare('select sqlite_version() as v').get() as { v: string }).v}, load average ${load()}\n`);
@@ -394,6 +391,36 @@ async function main(): Promise<void> {
         new Set([1, 2, 3]),
       );
       rows.push(...report);
+    }
+    if (opts.backupComplaints) {
+      console.log('');
+      const backup = await benchBackup({ complaints: opts.backupComplaints, keep: opts.keep });
+      printTable(
+        ['backup (issue 8)', 'n', 'median ms', 'p95 ms', 'target', ''],
+        backup.map((r) => [r.what, r.n, r.median, r.p95, r.target, r.result]),
+        new Set([1, 2, 3]),
+      );
+      rows.push(...backup);
+    }
+    if (opts.exportRows) {
+      console.log('');
+      const exported = await benchExport({ rows: opts.exportRows });
+      printTable(
+        ['export of the tracking table (issue 8)', 'n', 'wall ms', 'p95 ms', 'target', ''],
+        exported.map((r) => [r.what, r.n, r.median, r.p95, r.target, r.result]),
+        new Set([1, 2, 3]),
+      );
+      rows.push(...exported);
+    }
+    if (opts.importRows) {
+      console.log('');
+      const imported = await benchImport({ rows: opts.importRows });
+      printTable(
+        ['import of an old tracking table (issue 8)', 'n', 'time', 'p95 ms', 'target', ''],
+        imported.map((r) => [r.what, r.n, r.median, r.p95, r.target, r.result]),
+        new Set([1, 2, 3]),
+      );
+      rows.push(...imported);
     }
     console.log(`\nload average ${load()} (timings from a busy machine are not comparable)`);
     const missed = rows.filter((r) => r.result === 'MISS');

@@ -68,3 +68,16 @@ export function printTable(headers: readonly string[], rows: ReadonlyArray<reado
   console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
   for (const r of rows) console.log(line(r));
 }
+
+/** A row of a bench's result table: what was measured, how often, the figures, the target and PASS or MISS. */
+export interface BenchRow {
+  what: string;
+  n: string;
+  median: string;
+  p95: string;
+  target: string;
+  result: string;
+}
+
+export const verdict = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
+export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

@@ -173,4 +173,40 @@ describe('a corrective action from a Pareto bar', { timeout: 120_000 }, () => {
     await e.shot('issue7-capa-06-closed');
     expect(e.errors).toEqual([]);
   });
+
+  it("opens an overdue CAPA from the sales manager's notification, with its drawer", async () => {
+    const { page } = e;
+    const dispatch = async <T>(method: string, input: unknown): Promise<T> => {
+      const r = await e.app.dispatch(method as never, input as never);
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+      return r.value as T;
+    };
+    // Due yesterday in Shanghai: the scheduler's next pass finds it overdue and tells the sales manager.
+    const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 86_400_000));
+    await dispatch('session.switch', { userId: ids.get('王强') });
+    const late = await dispatch<Capa>('capa.create', {
+      kind: 'corrective',
+      title: '来料检验规程修订',
+      problem: '电容来料未做高温老化抽检',
+      rootCause: null,
+      ownerId: ids.get('王强'),
+      dueOn: yesterday,
+      effectivenessDueOn: null,
+      actions: [],
+      caseIds: [],
+      source: null,
+    });
+    await dispatch('session.switch', { userId: ids.get('赵敏') });
+    await e.app.scheduler.runOnce();
+
+    await page.goto(`${e.host.origin}/#/complaints`);
+    const bell = page.locator('#notification-bell');
+    await expect.poll(async () => Number(await bell.getAttribute('data-unread'))).toBeGreaterThan(0);
+    await bell.click();
+    const link = page.getByTestId('notification-drawer').getByTestId('notification-capa').filter({ hasText: late.capaNo });
+    await link.click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/capa?id=${late.id}`);
+    await expect.poll(() => page.getByTestId('capa-drawer-no').innerText()).toBe(late.capaNo);
+    expect(e.errors).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../src/shared/contract';
 import type { Role } from '../../src/shared/domain';
@@ -746,6 +747,15 @@ const SCENARIOS: Partial<Record<MethodName, Scenario>> = {
       expect(stored).not.toContain(p);
     }
   },
+  // ---- backup (issue 8): the backup settings are the office's, audited on no case, before and after.
+  'backup.saveSettings': async ({ once }) => {
+    const folder = tmpdir();
+    const { value, events } = await once('admin', 'backup.saveSettings', { folder, daily: true, keep: 14 });
+    expect(value).toMatchObject({ folder, daily: true, keep: 14 });
+    expect(events.map((e) => e.complaintId)).toEqual([null]);
+    expect(shape(events)).toEqual([['backup_settings_changed', 'backup', { folder: null, daily: false, keep: 7 }, { folder, daily: true, keep: 14 }]]);
+  },
+  // ---- end backup
 };
 
 const MUTATING = (Object.keys(contract) as MethodName[]).filter((m) => contract[m].mutates);

@@ -136,6 +136,42 @@ describe('the Electron printer', () => {
     expect(win.destroyed).toBe(true);
   });
 
+  it('warm() creates the hidden window ahead of the next print, which uses it once', async () => {
+    const { p, tracked } = printer();
+    p.warm();
+    p.warm();
+    expect(fake.FakeBrowserWindow.instances).toHaveLength(1);
+    const spare = fake.FakeBrowserWindow.instances[0]!;
+    expect(spare.options.show).toBe(false);
+    expect(spare.url).toBe('');
+    await p.pdf({ id: 7, lang: 'zh-CN' });
+    expect(fake.FakeBrowserWindow.instances).toHaveLength(1);
+    expect(tracked).toEqual([spare]);
+    expect(spare.url).toBe(`${pathToFileURL(INDEX).href}#/print/feedback-form/7?lang=zh-CN`);
+    expect(spare.destroyed).toBe(true);
+    // The next print without a warm-up opens a window of its own.
+    await p.print!({ id: 7, lang: 'en' });
+    expect(fake.FakeBrowserWindow.instances).toHaveLength(2);
+  });
+
+  it('destroys a spare window no one used: after a while, and at once on dispose() (it would keep the app from quitting)', async () => {
+    vi.useFakeTimers();
+    try {
+      const p = createElectronPrinter({ location, preloadPath: '/p.js', track: () => () => {}, pollMs: 1, spareMs: 1000 });
+      p.warm();
+      const first = fake.FakeBrowserWindow.instances[0]!;
+      vi.advanceTimersByTime(1001);
+      expect(first.destroyed).toBe(true);
+      p.warm();
+      const second = fake.FakeBrowserWindow.instances[1]!;
+      expect(second.destroyed).toBe(false);
+      p.dispose();
+      expect(second.destroyed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('answers the PDF through the api, named after the tracking number', async () => {
     const app = await createDeskApp({ dataDir: dir, version: 'test', printer: printer().p });
     try {

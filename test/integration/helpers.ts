@@ -70,18 +70,17 @@ export interface TestApp extends DeskApp {
   counts(): Record<string, number>;
 }
 
-export async function openTestApp(opts: Scope & Partial<Omit<AppOptions, 'dataDir'>> & { dataDir?: string } = {}): Promise<TestApp> {
-  const dataDir = opts.dataDir ?? makeTempDir(opts);
+export async function openTestApp(opts: Scope & Partial<AppOptions> = {}): Promise<TestApp> {
+  const { scope, dataDir: given, ...rest } = opts;
+  const dataDir = given ?? makeTempDir({ scope });
   const app = await createDeskApp({
+    version: 'test',
+    log: () => undefined,
+    ...rest,
     dataDir,
-    version: opts.version ?? 'test',
-    ...(opts.clock ? { clock: opts.clock } : {}),
-    log: opts.log ?? (() => undefined),
     // The scheduler's timer would change cases while a test reads them: tests run passes themselves
     // (`app.scheduler.runOnce()`) unless they ask for it.
-    scheduler: opts.scheduler ?? false,
-    // The mail service's ports (issue 7): a test that saves an SMTP password gives a secret store.
-    ...(opts.mail ? { mail: opts.mail } : {}),
+    scheduler: rest.scheduler ?? false,
   });
   let closed = false;
   const close = async () => {

@@ -12,6 +12,7 @@ import { ApiError, type ApiResult } from '../../shared/errors';
 import type { User } from '../../shared/types';
 import type { Database } from '../db/schema';
 import { toFieldIssues } from './issues';
+import type { WriteGate } from '../services/write-gate';
 
 /**
  * The one door into the services. Both transports (Electron IPC and the host's HTTP) call
@@ -43,12 +44,15 @@ export interface DispatcherDeps {
   publish(event: DeskEventName, payload: unknown): void;
   log?(message: string, error: unknown): void;
   clock?(): Date;
+  /** Issue 8: mutating calls write as shared writers; an import or a restore holding it makes them wait. */
+  gate?: WriteGate;
 }
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
 
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
   const clock = deps.clock ?? (() => new Date());
+  const gated = <T>(fn: () => Promise<T>): Promise<T> => (deps.gate ? deps.gate.shared(fn) : fn());
   return async (method, rawInput) => {
     try {
       if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', `unknown method: ${String(method).slice(0, 100)}`);
@@ -82,7 +86,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     };
     const input = parsed.data as ParsedInput<M>;
     const out = def.mutates
-      ? await deps.db.transaction().execute((trx) => handler(input, { ...base, db: trx }))
+      ? await gated(() => deps.db.transaction().execute((trx) => handler(input, { ...base, db: trx })))
       : await handler(input, { ...base, db: deps.db });
     for (const [e, p] of pending) deps.publish(e, p);
     return out;

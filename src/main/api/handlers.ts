@@ -9,6 +9,8 @@ import { previewTrackingNumber } from '../services/tracking-numbers';
 import type { HandlerContext, Handlers } from './dispatcher';
 import { appendEvents } from '../services/audit';
 import { addAttachment, locateAttachment, readAttachment, type StoredAttachment } from '../services/attachments';
+import { attachStagedMail, checkStagedMail } from '../services/mail-import';
+import { removeStagedMail } from '../services/mail-import-staging';
 import { getCaseFile } from '../services/case-file';
 import {
   assign,
@@ -40,6 +42,14 @@ import { createCapaHandlers } from './handlers-capa';
 import { createReportHandlers } from './handlers-report';
 import { createMailHandlers } from './handlers-mail';
 import type { MailService } from '../services/mail';
+import type { Store } from '../db/connection';
+import type { WriteGate } from '../services/write-gate';
+import type { DeskEventName } from '../../shared/contract';
+import type { ShellPorts } from '../app';
+import { createImportHandlers } from './handlers-import';
+import { createMailImportHandlers } from './handlers-mail-import';
+import { createExportHandlers } from './handlers-export';
+import { createBackupHandlers } from './handlers-backup';
 
 /**
  * The handler table: one entry per method of the contract (a missing one does not compile).
@@ -56,6 +66,17 @@ export interface AppInfo {
   engine: RuleEngine;
   /** Issue 7: sending the monthly report (settings, secret store, SMTP, drafts, the send log). */
   mail: MailService;
+  /** Issue 8: the database file (an import's worker opens its own connection to it; a backup copies it). */
+  dbFile: string;
+  store: Store;
+  gate: WriteGate;
+  /** Events outside a call's transaction (an import's progress). */
+  publish(event: DeskEventName, payload: unknown): void;
+  shell: ShellPorts;
+  clock(): Date;
+  log(message: string, error: unknown): void;
+  /** Work to finish when the app closes (an import's worker threads). */
+  onClose(fn: () => Promise<void>): void;
 }
 
 export function createHandlers(info: AppInfo): Handlers {
@@ -127,7 +148,16 @@ export function createHandlers(info: AppInfo): Handlers {
     'customers.contacts': (input, ctx) => listContacts(ctx.db, input.customerId),
     'products.search': (input, ctx) => searchProducts(ctx.db, input.q, input.limit),
 
-    'complaints.create': async (input, ctx) => evaluated(ctx, (await createComplaint(actor(ctx), input)).id),
+    'complaints.create': async ({ mailToken, ...intake }, ctx) => {
+      // Issue 8: an imported e-mail's token is checked before anything is written.
+      const mail = mailToken ? checkStagedMail(info.dataDir, mailToken, ctx.now) : null;
+      const created = await createComplaint(actor(ctx), intake);
+      if (mail) await attachStagedMail(actor(ctx), info.attachmentsDir, mail, created.id);
+      const answer = await evaluated(ctx, created.id);
+      // Last step of the transaction: only its commit can still fail, which leaves an unused blob or two.
+      if (mail) removeStagedMail(info.dataDir, mail.token);
+      return answer;
+    },
     'complaints.update': async (input, ctx) => evaluated(ctx, (await updateComplaint(actor(ctx), input)).id),
     'complaints.get': (input, ctx) => getComplaint(ctx.db, input.id),
     'complaints.events': (input, ctx) => complaintEvents(ctx.db, input.id),
@@ -214,5 +244,9 @@ export function createHandlers(info: AppInfo): Handlers {
     ...createCapaHandlers(info),
     ...createReportHandlers(info),
     ...createMailHandlers(info),
+    ...createImportHandlers(info),
+    ...createMailImportHandlers(info),
+    ...createExportHandlers(info),
+    ...createBackupHandlers(info),
   };
 }

@@ -569,6 +569,7 @@ export interface Database {
   capa_actions: CapaActionsTable;
   capa_cases: CapaCasesTable;
   report_sends: ReportSendsTable;
+  import_batches: ImportBatchesTable;
 }
 
 /** Issue 7: a corrective or preventive action. */
@@ -622,6 +623,25 @@ export interface ReportSendsTable {
   error: string | null;
   by: number | null;
   at: string;
+}
+
+/** Issue 8: a run of the import of an old tracking table that wrote cases (migration 008). */
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  file_name: string;
+  sha256: string;
+  sheet: string;
+  header_row: number;
+  /** JSON: field → column index. */
+  mapping: string;
+  rows_total: number;
+  created: number;
+  skipped: number;
+  customers_created: number;
+  products_created: number;
+  cost_lines: number;
+  imported_by: number;
+  imported_at: string;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -12,6 +12,13 @@ import { secureWebPreferences } from './window';
  * through the system print dialog (`webContents.print`). Printing a hidden window rather than the
  * person's own keeps the case page where it was, and the same path serves the case page's button
  * and the form page's toolbar. The window is destroyed when done.
+ *
+ * `warm()` (the report page was opened) creates the hidden window ahead of need: creating a window
+ * starts its renderer process, a few hundred milliseconds the next PDF or print then does not wait
+ * for. It stays blank — the form is loaded per target, so each print is a fresh page with a fresh
+ * "ready" — and is used once. A spare no one uses is destroyed after a minute, and at once by
+ * `dispose()`: a hidden window counts as a window, so while one lives closing the last visible window
+ * would not quit the app (the shell disposes of it when the last visible window closes and before quitting).
  */
 
 export interface ElectronPrinterDeps {
@@ -25,6 +32,16 @@ export interface ElectronPrinterDeps {
   timeoutMs?: number;
   /** Polling interval while waiting for the page; tests shorten it. */
   pollMs?: number;
+  /** How long a spare window made by `warm()` waits to be used (default a minute). */
+  spareMs?: number;
+  /** Where a failed warm-up is reported (it never reaches a caller). */
+  log?: (message: string, error: unknown) => void;
+}
+
+export interface ElectronPrinter extends FormPrinter {
+  warm(): void;
+  /** Destroys the spare window, if any (the app is quitting, or has no visible window left). */
+  dispose(): void;
 }
 
 export function formUrl(location: RendererLocation, target: FormTarget): string {
@@ -32,7 +49,7 @@ export function formUrl(location: RendererLocation, target: FormTarget): string 
   return base.replace(/#.*$/, '') + printHash(target);
 }
 
-export function createElectronPrinter(deps: ElectronPrinterDeps): FormPrinter {
+export function createElectronPrinter(deps: ElectronPrinterDeps): ElectronPrinter {
   const timeout = deps.timeoutMs ?? 30_000;
   const poll = deps.pollMs ?? 100;
 
@@ -48,7 +65,7 @@ export function createElectronPrinter(deps: ElectronPrinterDeps): FormPrinter {
     }
   }
 
-  async function withForm<T>(target: FormTarget, use: (win: BrowserWindow) => Promise<T>): Promise<T> {
+  function hiddenWindow(): BrowserWindow {
     const win = new BrowserWindow({
       show: false,
       // About an A4 sheet at 96 dpi; the PDF takes its size from the page's CSS, not from this.
@@ -61,18 +78,57 @@ export function createElectronPrinter(deps: ElectronPrinterDeps): FormPrinter {
       (url) => isOwnUrl(deps.location, url),
       () => {},
     );
+    return win;
+  }
+
+  let spare: BrowserWindow | null = null;
+  let spareTimer: ReturnType<typeof setTimeout> | null = null;
+  const dropSpare = () => {
+    if (spareTimer) clearTimeout(spareTimer);
+    spareTimer = null;
+    const win = spare;
+    spare = null;
+    if (win && !win.isDestroyed()) win.destroy();
+  };
+  /** The spare window if there is a usable one (it is then no longer spare), else a new one. */
+  const takeWindow = (): BrowserWindow => {
+    const win = spare;
+    spare = null;
+    if (spareTimer) clearTimeout(spareTimer);
+    spareTimer = null;
+    return win && !win.isDestroyed() ? win : hiddenWindow();
+  };
+
+  /** Prints under way: their own pages read the report, which must not make a spare meanwhile. */
+  let busy = 0;
+
+  async function withForm<T>(target: FormTarget, use: (win: BrowserWindow) => Promise<T>): Promise<T> {
+    const win = takeWindow();
     const untrack = deps.track(win);
+    busy++;
     try {
       await win.loadURL(formUrl(deps.location, target));
       await waitUntilDrawn(win);
       return await use(win);
     } finally {
+      busy--;
       untrack();
       if (!win.isDestroyed()) win.destroy();
     }
   }
 
   return {
+    warm() {
+      if (busy) return;
+      try {
+        if (!spare || spare.isDestroyed()) spare = hiddenWindow();
+        if (spareTimer) clearTimeout(spareTimer);
+        spareTimer = setTimeout(dropSpare, deps.spareMs ?? 60_000);
+      } catch (e) {
+        (deps.log ?? ((m: string, err: unknown) => console.error(m, err)))('the printer could not get a window ready', e);
+      }
+    },
+    dispose: dropSpare,
     pdf: (target) =>
       withForm(target, (win) => win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true })),
     print: (target) =>

@@ -1,4 +1,4 @@
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import type { AppOptions, DeskApp } from '../app';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
@@ -7,7 +7,7 @@ import { devServerLocation, isOwnUrl, packagedLocation } from './renderer-locati
 import { installSessionPolicy } from './session-policy';
 import { openWithSystemViewer } from './open-attachment';
 import { electronMailPorts } from './secret-store';
-import { createElectronPrinter } from './print';
+import { createElectronPrinter, type ElectronPrinter } from './print';
 
 /**
  * The Electron life cycle around the headless app: one instance, the store opened once the app is
@@ -45,11 +45,16 @@ export function startShell(opts: ShellOptions): void {
   let closing: Promise<void> | undefined;
   let closed = false;
   let disposeIpc: (() => void) | undefined;
+  let printer: ElectronPrinter | undefined;
 
   const openWindow = () => {
     const win = createMainWindow({ location, preloadPath: opts.preloadPath, title: app.getName() });
     windows.push(win);
-    win.on('closed', () => windows.splice(windows.indexOf(win), 1));
+    win.on('closed', () => {
+      windows.splice(windows.indexOf(win), 1);
+      // The printer's spare hidden window must not keep the app from quitting with its last window.
+      if (!windows.length) printer?.dispose();
+    });
   };
 
   app.on('second-instance', () => {
@@ -74,6 +79,7 @@ export function startShell(opts: ShellOptions): void {
     event.preventDefault();
     if (closing) return;
     disposeIpc?.();
+    printer?.dispose();
     closing = desk
       .close()
       .catch((e: unknown) => console.error('closing the store failed', e))
@@ -88,7 +94,7 @@ export function startShell(opts: ShellOptions): void {
     .then(async () => {
       installSessionPolicy(session.defaultSession, { csp: location.kind === 'file' });
       installMenu({ locale: app.getLocale(), isMac: process.platform === 'darwin', isDev: !app.isPackaged });
-      const printer = createElectronPrinter({
+      printer = createElectronPrinter({
         location,
         preloadPath: opts.preloadPath,
         track: (win) => {
@@ -105,6 +111,21 @@ export function startShell(opts: ShellOptions): void {
         printer,
         openAttachment: (file) => openWithSystemViewer(file, app.getPath('temp')),
         mail: electronMailPorts(app.getPath('userData')),
+        // Issue 8: the backup folder is chosen in the system's dialog; a staged restore restarts the app.
+        shell: {
+          chooseFolder: () => chooseFolder(BrowserWindow.getFocusedWindow() ?? windows[0] ?? null),
+          restart: () => {
+            // The store closed first (the WAL checkpointed), then a new instance applies the restore.
+            disposeIpc?.();
+            closing ??= (desk ? desk.close() : Promise.resolve())
+              .catch((e: unknown) => console.error('closing the store failed', e))
+              .finally(() => {
+                closed = true;
+                app.relaunch();
+                app.exit(0);
+              });
+          },
+        },
       });
       disposeIpc = registerIpc({
         dispatch: desk.dispatch,
@@ -119,4 +140,11 @@ export function startShell(opts: ShellOptions): void {
       dialog.showErrorBox(app.getName(), e instanceof Error ? e.message : String(e));
       app.exit(1);
     });
+}
+
+/** The system's folder dialog, on the person's window; null when cancelled. */
+async function chooseFolder(parent: BrowserWindow | null): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = { properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'] };
+  const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return r.canceled ? null : (r.filePaths[0] ?? null);
 }

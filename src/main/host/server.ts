@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { DeskApp } from '../app';
 import { readStatic } from './static-files';
+import { MAX_IMPORT_BYTES } from '../../shared/schemas/data-io';
 
 /**
  * The headless host: the same api as the Electron shell, over HTTP + SSE on 127.0.0.1, serving the
@@ -24,13 +25,25 @@ export interface Host {
   url: string;
   origin: string;
   token: string;
+  /** The app it serves now (a restart replaces it). */
+  readonly app: DeskApp;
+  /**
+   * Issue 8, a restore: closes the app and serves the one `create` opens (which puts the restored
+   * data in place first), on the same port with the same token. Calls that arrive meanwhile wait
+   * for it; the page's event stream stays connected.
+   */
+  restart(create: () => Promise<DeskApp>): Promise<void>;
   close(): Promise<void>;
 }
 
 const COOKIE = 'desk_token';
 /** The token as a request header, for clients that are not a browser page (tests, the PDF printer). */
 export const TOKEN_HEADER = 'x-desk-token';
-const MAX_BODY = 8 * 1024 * 1024;
+/**
+ * The largest call: a file of the largest size the api takes (MAX_IMPORT_BYTES, a spreadsheet or an
+ * e-mail to import) as base64, with room for the rest of the call.
+ */
+const MAX_BODY = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 1024 * 1024;
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -40,6 +53,13 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const tokenBuf = Buffer.from(token);
   const sseClients = new Set<ServerResponse>();
   let allowedHosts: Set<string> = new Set();
+  let app = opts.app;
+  /** While the app is being replaced: calls wait for the new one. */
+  let restarting: Promise<void> | null = null;
+  const current = async (): Promise<DeskApp> => {
+    while (restarting) await restarting;
+    return app;
+  };
 
   const tokenMatches = (candidate: string | undefined | null): boolean => {
     if (!candidate) return false;
@@ -99,7 +119,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       } catch {
         return sendJson(res, { ok: false, error: { code: 'VALIDATION', message: 'the request is not JSON' } });
       }
-      return sendJson(res, await opts.app.dispatch(String(msg.method), msg.input));
+      return sendJson(res, await (await current()).dispatch(String(msg.method), msg.input));
     }
     if (url.pathname === '/api/events') {
       res.writeHead(200, {
@@ -116,7 +136,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     const att = /^\/attachments\/(\d+)$/.exec(url.pathname);
     if (att) {
       // The host's "system viewer" is the browser: the file through the api, shown inline where safe.
-      const r = await opts.app.dispatch('attachments.content', { id: Number(att[1]) });
+      const r = await (await current()).dispatch('attachments.content', { id: Number(att[1]) });
       if (!r.ok) return send(res, r.error.code === 'NOT_FOUND' ? 404 : 403, 'text/plain; charset=utf-8', r.error.message);
       const f = r.value as { name: string; mime: string; data: string };
       const inline = /^(image\/(png|jpeg|gif|webp)|application\/pdf|text\/plain)$/.test(f.mime);
@@ -141,10 +161,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
-  const unsubscribe = opts.app.subscribe((event, payload) => {
+  const fanOut = (event: string, payload: unknown) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const c of sseClients) c.write(frame);
-  });
+  };
+  let unsubscribe = app.subscribe(fanOut);
 
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -158,6 +179,21 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     url: `${origin}/?token=${token}`,
     origin,
     token,
+    get app() {
+      return app;
+    },
+    restart(create) {
+      const run = (async () => {
+        unsubscribe();
+        await app.close();
+        app = await create();
+        unsubscribe = app.subscribe(fanOut);
+      })();
+      restarting = run.finally(() => {
+        restarting = null;
+      });
+      return restarting;
+    },
     close: async () => {
       unsubscribe();
       for (const c of sseClients) c.end();

@@ -14,4 +14,10 @@ export interface FormPrinter {
    * host): the page then prints itself with `window.print()`.
    */
   print?(target: FormTarget): Promise<void>;
+  /**
+   * Gets ready for a PDF that is likely to be asked for soon (the report page was opened; the app
+   * has been idle since it started): starts what the first `pdf` would otherwise wait for. Returns
+   * at once; idempotent; never throws — a failure is logged and the next `pdf` tries again.
+   */
+  warm?(): void;
 }

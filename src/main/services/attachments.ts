@@ -24,7 +24,7 @@ const sha256Of = (data: Buffer) => createHash('sha256').update(data).digest('hex
  * the right bytes, so a new upload never points at damaged content); a crash leaves at most a temp
  * file, never half a blob.
  */
-function store(dir: string, data: Buffer): string {
+export function store(dir: string, data: Buffer): string {
   const sha = sha256Of(data);
   const target = attachmentPath(dir, sha);
   if (!existsSync(target) || sha256Of(readFileSync(target)) !== sha) {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { MonthlyReport, ParetoDimension } from '../../shared/analysis';
 import { calendarDateOf } from '../../shared/dates';
 import type { Database } from '../db/schema';
+import { dataVersion } from '../db/sqlite-extras';
 import { paretoOf } from './analysis';
 import { monthlyKpis } from './monthly-report-kpis';
 import { awaitingChairman, costsByDepartment, mainIssues, openCapas } from './monthly-report-lists';
@@ -23,7 +24,10 @@ export const REPORT_PARETOS: readonly ParetoDimension[] = ['defect_category', 'p
 export const REPORT_PARETO_BARS = 8;
 
 export async function monthlyReport(db: Kysely<Database>, month: string, now: Date): Promise<MonthlyReport> {
-  const tz = (await getSettings(db)).officeTimeZone;
+  return computeReport(db, month, now, (await getSettings(db)).officeTimeZone);
+}
+
+async function computeReport(db: Kysely<Database>, month: string, now: Date, tz: string): Promise<MonthlyReport> {
   const period = reportPeriod(month, tz);
   const previous = reportPeriod(shiftMonth(month, -1), tz);
   const paretos = [];
@@ -42,4 +46,47 @@ export async function monthlyReport(db: Kysely<Database>, month: string, now: Da
     costsByDepartment: await costsByDepartment(db, period),
     capa: await openCapas(db, calendarDateOf(now, tz)),
   };
+}
+
+/**
+ * A report computed in the last minute, on the same data, the same office day: what the report page
+ * shows is what its PDF and its mail attach. Opening the report page reads it, and "PDF" then
+ * prints the report's own page in a hidden browser, which reads it again through the api; at a
+ * million complaints that second read is a third of a second the person would wait for nothing.
+ */
+const SHARED_MS = 60_000;
+const SHARED_MAX = 4;
+interface Shared {
+  key: string;
+  at: number;
+  report: Promise<MonthlyReport>;
+}
+const shared = new WeakMap<Kysely<Database>, Shared[]>();
+
+/**
+ * `monthlyReport`, answered from a report computed within the last minute when nothing in the store
+ * has changed since (the store's data version: any insert, update or delete, the settings' and the
+ * rules' included) and it is still the same day in the office (the overdue corrective actions count
+ * from today); concurrent calls share one computation. The answer carries this call's instant: the
+ * figures are the same as a fresh read's would be.
+ */
+export async function monthlyReportShared(db: Kysely<Database>, month: string, now: Date): Promise<MonthlyReport> {
+  const tz = (await getSettings(db)).officeTimeZone;
+  const key = `${month}|${calendarDateOf(now, tz)}|${tz}|${await dataVersion(db)}`;
+  const at = performance.now();
+  const list = (shared.get(db) ?? []).filter((s) => at - s.at < SHARED_MS);
+  let hit = list.find((s) => s.key === key);
+  if (!hit) {
+    hit = { key, at, report: computeReport(db, month, now, tz) };
+    // A failed computation is not kept: the next call tries again.
+    const failed = hit;
+    hit.report.catch(() => {
+      const l = shared.get(db);
+      if (l) shared.set(db, l.filter((s) => s !== failed));
+    });
+    list.push(hit);
+  }
+  shared.set(db, list.slice(-SHARED_MAX));
+  const report = await hit.report;
+  return { ...report, generatedAt: now.toISOString() };
 }

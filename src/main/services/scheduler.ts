@@ -1,3 +1,4 @@
+import type { WriteGate } from './write-gate';
 import type { Kysely } from 'kysely';
 import type { DeskEventName } from '../../shared/contract';
 import { checkpointWal, relaxedTransaction } from '../db/connection';
@@ -79,6 +80,8 @@ export interface SchedulerOptions {
   checkpointRows?: number;
   /** Issue 7: the monthly report's schedule (mail-schedule.ts), once per pass. */
   reportSchedule?: (now: Date) => Promise<unknown>;
+  /** Issue 8: a pass writes as a shared writer; an import or a restore holding the gate makes it wait. */
+  gate?: WriteGate;
 }
 
 /** What a plan costs to write, in rows: its case, its firings, its events and its notices. */
@@ -101,6 +104,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
   let stopping = false;
   let queue: Promise<unknown> = Promise.resolve();
   let pending = false;
+  const gated = <T>(fn: () => Promise<T>): Promise<T> => (o.gate ? o.gate.shared(fn) : fn());
 
   async function pass(now: Date): Promise<PassStats> {
     const started = performance.now();
@@ -231,7 +235,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
   }
 
   const enqueue = (): Promise<PassStats> => {
-    const run = queue.then(() => pass(clock()));
+    const run = queue.then(() => gated(() => pass(clock())));
     queue = run.catch(() => undefined);
     return run;
   };
@@ -259,7 +263,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
       pending = true;
       const run = queue.then(() => {
         pending = false;
-        return pass(clock());
+        return gated(() => pass(clock()));
       });
       queue = run.catch((e: unknown) => o.log?.('scheduler pass failed', e));
     },

@@ -288,6 +288,34 @@ export async function trackingPage(
   return { rows, lastRow: last ? q.startRow + rows.length : null };
 }
 
+/**
+ * Every matching case's id in the table's order, ids only (the (filter, sort) indexes answer it
+ * without reading rows), at most `limit`: for an export, which then reads whole rows by id in small
+ * chunks. One pass of the filter and sort, and a snapshot: cases registered meanwhile do not shift it.
+ */
+export async function trackingIds(
+  db: Kysely<Database>,
+  q: TrackingFilter & { sortModel: SortModel },
+  who: Viewer,
+  limit: number,
+): Promise<number[]> {
+  const sort = q.sortModel.length ? q.sortModel : [{ colId: 'receivedAt' as const, sort: 'desc' as const }];
+  const tie = sort[sort.length - 1]!.sort;
+  const search: SearchMode = sort[0]!.colId === 'receivedAt' ? 'inline' : 'matches';
+  let ids = db.selectFrom('complaints').select('id').where((eb) => where(eb, q, who, search));
+  for (const s of sort) ids = ids.orderBy(COLUMNS[s.colId].sql, s.sort);
+  const rows = await ids.orderBy('id', tie).limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+/** The tracking table's rows of these cases, in the order of `ids` (ids no longer there are left out). */
+export async function trackingRowsByIds(db: Kysely<Database>, ids: readonly number[]): Promise<ComplaintRow[]> {
+  if (!ids.length) return [];
+  const rows = (await rowQuery(db).select(ROW_SELECT).where('complaints.id', 'in', [...ids]).execute()).map(toRow) as ComplaintRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 export async function trackingCount(db: Kysely<Database>, f: TrackingFilter, who: Viewer): Promise<number> {
   const r = await db
     .selectFrom('complaints')

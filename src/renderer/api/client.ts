@@ -15,7 +15,7 @@ function httpBridge(): DeskBridge {
     if (source) return;
     source = new EventSource('/api/events');
     // EventSource reconnects by itself; a listener per known event name dispatches the payload.
-    for (const name of ['complaints.changed', 'session.changed', 'app.dataReset', 'notifications.changed', 'rules.changed', 'contracts.changed', 'parts.changed', 'costs.changed', 'capa.changed', 'report.sent'] satisfies DeskEventName[]) {
+    for (const name of ['complaints.changed', 'session.changed', 'app.dataReset', 'notifications.changed', 'rules.changed', 'contracts.changed', 'parts.changed', 'costs.changed', 'capa.changed', 'report.sent', 'import.progress', 'backup.changed'] satisfies DeskEventName[]) {
       source.addEventListener(name, (e: MessageEvent<string>) => {
         let payload: unknown;
         try {

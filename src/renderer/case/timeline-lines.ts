@@ -203,6 +203,8 @@ function engineLines(t: TFunction, e: ComplaintEvent): string[] | null {
       const capa = isObj(e.after) ? e.after : before;
       return [t(e.after ? 'timeline.capaLinked' : 'timeline.capaUnlinked', { capaNo: str(capa.capaNo), title: str(capa.title) })];
     }
+    case 'imported':
+      return [t('timeline.imported', { file: str(after.file), sheet: str(after.sheet), row: num(after.row), trackingNo: str(after.trackingNo) })];
     default:
       return null;
   }

@@ -31,6 +31,12 @@ const gridTheme = themeQuartz.withParams({
   wrapperBorderRadius: 6,
 });
 
+/**
+ * One object for the life of the module: a new one on every render made ag-grid take the column
+ * definitions again, which put moved columns back in their defined order at the next sort or filter.
+ */
+const DEFAULT_COL_DEF = { sortable: true, resizable: true, minWidth: 70 };
+
 interface Props extends DatasourceHooks {
   layout: ReturnType<typeof useColumnLayout>;
   /** Filters survive the grid being re-created for another language: the last model is handed back. */
@@ -87,7 +93,7 @@ export function TrackingGrid({ layout, savedFilterModel, onFilterModel, onApi, .
         theme={gridTheme}
         localeText={localeText}
         columnDefs={columnDefs}
-        defaultColDef={{ sortable: true, resizable: true, minWidth: 70 }}
+        defaultColDef={DEFAULT_COL_DEF}
         rowModelType="infinite"
         cacheBlockSize={100}
         maxBlocksInCache={50}

@@ -13,6 +13,7 @@ import { currentLanguage } from '../i18n';
 import { navigate, paths } from '../shell/router';
 import { CalendarWarningBanner } from '../rules/calendar-warning';
 import { ColumnChooser } from './column-chooser';
+import { TrackingExport } from './tracking-export';
 import { TrackingGrid } from './tracking-grid';
 import { useColumnLayout } from './use-column-layout';
 import { useTrackingView, ViewSwitch } from './tracking-views';
@@ -87,7 +88,7 @@ export function TrackingTablePage() {
         <Input.Search
           id="tracking-search"
           allowClear
-          style={{ width: 440 }}
+          style={{ width: 360 }}
           maxLength={LIMITS.quickSearch}
           placeholder={t('table.searchPlaceholder')}
           value={search}
@@ -105,6 +106,7 @@ export function TrackingTablePage() {
         </Typography.Text>
         <span className="spacer" />
         <ColumnChooser api={api} onChange={() => api && layout.remember(api)} />
+        <TrackingExport api={api} quickSearch={() => quickSearch.current} view={views.current} count={count} />
         <Button
           icon={<UndoOutlined />}
           onClick={() => {

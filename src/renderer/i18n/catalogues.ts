@@ -24,6 +24,14 @@ import reportEn from './report.en.json';
 import reportZh from './report.zh-CN.json';
 import costsUiEn from './costs-ui.en.json';
 import costsUiZh from './costs-ui.zh-CN.json';
+import importerEn from './importer.en.json';
+import importerZh from './importer.zh-CN.json';
+import mailImportEn from './mail-import.en.json';
+import mailImportZh from './mail-import.zh-CN.json';
+import exporterEn from './exporter.en.json';
+import exporterZh from './exporter.zh-CN.json';
+import backupEn from './backup.en.json';
+import backupZh from './backup.zh-CN.json';
 
 /**
  * The catalogues, one pair of files per part of the app: the base (`zh-CN.json`, `en.json`) and the
@@ -48,6 +56,11 @@ export const CATALOGUE_PARTS = {
   analysis: { 'zh-CN': analysisZh, en: analysisEn },
   capa: { 'zh-CN': capaZh, en: capaEn },
   report: { 'zh-CN': reportZh, en: reportEn },
+  // Issue 8: import of the old spreadsheet and of e-mails, export of the tracking table, backup and restore.
+  importer: { 'zh-CN': importerZh, en: importerEn },
+  mailImport: { 'zh-CN': mailImportZh, en: mailImportEn },
+  exporter: { 'zh-CN': exporterZh, en: exporterEn },
+  backup: { 'zh-CN': backupZh, en: backupEn },
 } as const;
 
 type Catalogue = Record<string, unknown>;

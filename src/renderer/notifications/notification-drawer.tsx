@@ -8,12 +8,12 @@ import { useShowError } from '../common/api-errors';
 import { formatInstant } from '../common/format';
 import { LevelTag } from '../rules/escalation-rules';
 import type { EscalationLevel } from '../../shared/schemas/rules-escalation';
-import { navigate, paths } from '../shell/router';
-import { notificationWords } from './notification-text';
+import { navigate } from '../shell/router';
+import { notificationTarget, notificationWords } from './notification-text';
 
 /**
- * The person's notifications (his own and his role's), newest first: which case, what happened and
- * why, and when. Opening the case marks it read; so does the tick, or "mark all read".
+ * The person's notifications (his own and his role's), newest first: which case (or corrective
+ * action), what happened and why, and when. Opening it marks it read; so does the tick, or "mark all read".
  */
 
 type Filter = 'unread' | 'all';
@@ -21,6 +21,7 @@ type Filter = 'unread' | 'all';
 function Item({ n, onOpen, onRead }: { n: NotificationItem; onOpen(): void; onRead(): void }) {
   const { t } = useTranslation();
   const words = notificationWords(t, n);
+  const target = notificationTarget(n);
   return (
     <div className={`notice${n.readAt ? '' : ' notice-unread'}`} data-testid={`notification-${n.id}`}>
       <div className="notice-icon">
@@ -28,9 +29,9 @@ function Item({ n, onOpen, onRead }: { n: NotificationItem; onOpen(): void; onRe
       </div>
       <div className="notice-body">
         <Space size={6} wrap>
-          {n.trackingNo && n.complaintId !== null ? (
-            <a className="notice-case" data-testid="notification-case" onClick={onOpen}>
-              {n.trackingNo}
+          {target ? (
+            <a className="notice-case" data-testid={`notification-${target.kind}`} onClick={onOpen}>
+              {target.label}
             </a>
           ) : null}
           {words.level && <LevelTag level={words.level as EscalationLevel} />}
@@ -119,7 +120,8 @@ export function NotificationDrawer({ open, onClose, onUnread }: { open: boolean;
             onOpen={() => {
               if (!n.readAt) void markRead([n.id]);
               onClose();
-              if (n.complaintId !== null) navigate(paths.case(n.complaintId));
+              const target = notificationTarget(n);
+              if (target) navigate(target.hash);
             }}
           />
         ))

@@ -2,6 +2,8 @@ import type { TFunction } from 'i18next';
 import type { NotificationItem } from '../../shared/engine';
 import type { RuleReason } from '../../shared/schemas/rules-escalation';
 import { levelLabel, roleLabel, ruleName } from '../rules/labels';
+import { i18n } from '../i18n';
+import { paths } from '../shell/router';
 import { escalationReasonText, routingReasonText } from '../rules/reason-text';
 
 /**
@@ -60,5 +62,26 @@ export function notificationWords(t: TFunction, n: NotificationItem): Notificati
       level: null,
     };
   }
+  if (n.kind === 'backup_failed') {
+    return {
+      title: t('backup.notice.title'),
+      reason: [t('backup.notice.reason'), str(p.error) ?? ''].filter(Boolean).join(' '),
+      level: null,
+    };
+  }
   return { title: t('notifications.other'), reason: '', level: null };
+}
+
+/**
+ * Where a notification leads when clicked, with the words of its link: the case for a case's; the
+ * corrective action with its drawer open for an overdue CAPA (`#/capa?id=<id>`). Null when it leads
+ * nowhere (or an old payload lacks the id).
+ */
+export function notificationTarget(n: NotificationItem): { label: string; hash: string; kind: 'case' | 'capa' | 'backup' } | null {
+  if (n.complaintId !== null && n.trackingNo) return { label: n.trackingNo, hash: paths.case(n.complaintId), kind: 'case' };
+  if (n.kind === 'capa_overdue' && typeof n.payload.capaId === 'number' && Number.isInteger(n.payload.capaId)) {
+    return { label: str(n.payload.capaNo) ?? `#${n.payload.capaId}`, hash: `${paths.capa}?id=${n.payload.capaId}`, kind: 'capa' };
+  }
+  if (n.kind === 'backup_failed') return { label: i18n.t('backup.nav'), hash: paths.backup, kind: 'backup' };
+  return null;
 }

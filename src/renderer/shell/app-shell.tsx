@@ -1,12 +1,14 @@
-import { AccountBookOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, MailOutlined, CalendarOutlined, PieChartOutlined, FileAddOutlined, FileProtectOutlined, SettingOutlined, TableOutlined, ToolOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, SafetyOutlined, AccountBookOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, MailOutlined, CalendarOutlined, PieChartOutlined, FileAddOutlined, FileProtectOutlined, SettingOutlined, TableOutlined, ToolOutlined } from '@ant-design/icons';
 import { Breadcrumb, Layout, Menu, Space } from 'antd';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MailDropTarget } from '../mail-import/mail-drop-target';
 import { NotificationBell } from '../notifications/notification-bell';
 import { LanguageSwitch } from './language-switch';
 import { ProfileSwitch } from './profile-switch';
 import { navigate, paths, type Route } from './router';
 import { useSession } from './session';
+import { StorageWarning } from '../backup/storage-warning';
 
 const { Header, Sider, Content } = Layout;
 
@@ -22,6 +24,8 @@ const MENU = {
   amortisation: paths.amortisation,
   capa: paths.capa,
   report: paths.report,
+  import: paths.import,
+  backup: paths.backup,
   settings: paths.settings,
 } as const;
 type MenuKey = keyof typeof MENU;
@@ -56,8 +60,8 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
                     ? [{ title: t('costs.nav') }]
                     : route.name === 'amortisation'
                       ? [{ title: t('amortisation.nav') }]
-                      : route.name === 'analysis' || route.name === 'capa' || route.name === 'report'
-                        ? [{ title: t(`${route.name}.nav`) }]
+                      : route.name === 'analysis' || route.name === 'capa' || route.name === 'report' || route.name === 'import' || route.name === 'backup'
+                        ? [{ title: t(`${route.name === 'import' ? 'importer' : route.name}.nav`) }]
                         : [{ title: t('nav.complaints') }];
   return (
     <Layout className="shell">
@@ -83,6 +87,8 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
             { key: 'amortisation', icon: <PieChartOutlined />, label: t('amortisation.nav') },
             { key: 'capa', icon: <AlertOutlined />, label: t('capa.nav') },
             { key: 'report', icon: <MailOutlined />, label: t('report.nav') },
+            { key: 'import', icon: <CloudUploadOutlined />, label: t('importer.nav') },
+            { key: 'backup', icon: <SafetyOutlined />, label: t('backup.nav') },
             { key: 'settings', icon: <SettingOutlined />, label: t('settings.nav') },
           ]}
         />
@@ -98,8 +104,11 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
         </Header>
         {/* Another person: the page starts again with their rights and their saved views. */}
         <Content className="shell-content">
+          {route.name !== 'backup' && <StorageWarning style={{ marginBottom: 16 }} />}
           <Fragment key={generation}>{children}</Fragment>
         </Content>
+        {/* Issue 8: an e-mail dropped anywhere on the window becomes a complaint draft. */}
+        <MailDropTarget />
       </Layout>
     </Layout>
   );

@@ -22,6 +22,8 @@ export type Route =
   | { name: 'analysis' }
   | { name: 'capa' }
   | { name: 'report' }
+  | { name: 'import' }
+  | { name: 'backup' }
   | MonthlyReportRoute
   | FeedbackFormRoute
   | VisitReportRoute
@@ -41,6 +43,8 @@ export const paths = {
   analysis: '#/analysis',
   capa: '#/capa',
   report: '#/report',
+  import: '#/import',
+  backup: '#/backup',
   feedbackForm: feedbackFormHash,
 };
 
@@ -58,6 +62,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/analysis' || path.startsWith('/analysis?')) return { name: 'analysis' };
   if (path === '/capa' || path.startsWith('/capa?')) return { name: 'capa' };
   if (path === '/report') return { name: 'report' };
+  if (path === '/import') return { name: 'import' };
+  if (path === '/backup') return { name: 'backup' };
   const form = parseFeedbackFormRoute(hash) ?? parseVisitReportRoute(hash) ?? parseMonthlyReportRoute(hash);
   if (form) return form;
   const m = /^\/complaints\/(\d{1,12})$/.exec(path);

@@ -62,6 +62,14 @@ export const complaintCreateSchema = z
     ...intakeFields,
     customerId: id.nullish(),
     newCustomer: newCustomerSchema.nullish(),
+    /**
+     * Issue 8: the complaint comes from an imported e-mail (`mailImport.parse`); the original
+     * message and its attachments become the new case's attachments.
+     */
+    mailToken: z
+      .string()
+      .refine((t) => /^[a-f0-9]{32}$/.test(t), { params: { code: 'mail_token_unknown' }, message: 'not a token of an imported e-mail' })
+      .nullish(),
   })
   .superRefine((v, ctx) => {
     if (!v.customerId === !v.newCustomer) {

@@ -6,6 +6,8 @@ import * as m004 from './2026-11-25-004-rule-engine';
 import * as m005 from './2026-11-25-005-service-work';
 import * as m006 from './2026-11-25-006-amortisation';
 import * as m007 from './2026-11-25-007-analysis';
+import * as m008 from './2026-11-25-008-import';
+import * as m009 from './2026-11-25-009-report';
 
 /**
  * Every migration, in order, through a static map: a bundled app has no migrations folder to read.
@@ -19,4 +21,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-005-service-work': m005,
   '2026-11-25-006-amortisation': m006,
   '2026-11-25-007-analysis': m007,
+  '2026-11-25-008-import': m008,
+  '2026-11-25-009-report': m009,
 };
