@@ -31,7 +31,7 @@ import { benchAnalysis } from './analysis';
 import { benchReport } from './report';
 import { benchBackup } from './backup';
 import { benchExport } from './export';
-import { benchImport } from './import';
+import { benchImportInChild } from './import';
 
 // ---------------------------------------------------------------------------------------------- args
 
@@ -414,7 +414,7 @@ async function main(): Promise<void> {
     }
     if (opts.importRows) {
       console.log('');
-      const imported = await benchImport({ rows: opts.importRows });
+      const imported = benchImportInChild({ rows: opts.importRows });
       printTable(
         ['import of an old tracking table (issue 8)', 'n', 'time', 'p95 ms', 'target', ''],
         imported.map((r) => [r.what, r.n, r.median, r.p95, r.target, r.result]),

@@ -108,8 +108,18 @@ export async function act(page: Page, action: string, fill?: { reason?: string; 
   await page.locator('#action-confirm').waitFor();
   if (fill?.option !== undefined) await page.getByTestId(`choose-option-${fill.option}`).click();
   if (fill?.reason) await page.locator('#action-reason').fill(fill.reason);
-  await page.locator('#action-confirm').click();
-  await page.locator('#action-confirm').waitFor({ state: 'detached' });
+  const confirm = page.locator('#action-confirm');
+  await confirm.click();
+  const closed = await confirm.waitFor({ state: 'detached', timeout: 8_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!closed) {
+    // On a loaded machine a click can land while the dialog is still settling and be lost: once more
+    // (a refusal would show its message and leave the dialog open, failing below with the page as it is).
+    await confirm.click({ timeout: 2_000 }).catch(() => undefined);
+    await confirm.waitFor({ state: 'detached' });
+  }
 }
 
 /** The tooltip of a blocked step: what the person reads when pointing at the greyed-out button. */

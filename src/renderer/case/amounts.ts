@@ -1,17 +1,13 @@
+import { formatMinor, minorText, parseMinor } from '../../shared/money';
+
 /**
  * Decimal amounts as people type them ↔ the integers the store keeps: yuan ↔ fen, per cent ↔ basis
  * points. String arithmetic only, never floating point: "1234.56" is 123456 fen exactly, and "0.29"
  * is 29, not 28.999…. At most two decimals; no sign, so negative amounts are refused.
  */
 
-const DECIMAL_RE = /^(\d{1,12})(?:\.(\d{1,2}))?$/;
-
 /** Hundredths of a two-decimal number ("12.5" → 1250); null when the text is not one. */
-export function parseHundredths(text: string): number | null {
-  const m = DECIMAL_RE.exec(text.trim().replaceAll(',', '').replaceAll('，', ''));
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
+export const parseHundredths = (text: string): number | null => parseMinor(text, 2);
 
 /** Fen for a yuan amount such as "1,234.56"; null when it is not one. */
 export const yuanToFen = parseHundredths;
@@ -20,15 +16,11 @@ export const yuanToFen = parseHundredths;
 export const percentToBp = parseHundredths;
 
 /** "1234.50" for 123450: the editable form of hundredths, without grouping. */
-export function hundredthsText(n: number): string {
-  return `${Math.trunc(n / 100)}.${String(n % 100).padStart(2, '0')}`;
-}
+export const hundredthsText = (n: number): string => minorText(n, 2);
 
 /** "¥1,234.50" for 123450 fen; the currency's symbol where it has a common one. */
 export function formatFen(fen: number, currency = 'CNY'): string {
-  const whole = Math.trunc(fen / 100).toLocaleString('en-US');
-  const symbol = currency === 'CNY' ? '¥' : `${currency} `;
-  return `${symbol}${whole}.${String(fen % 100).padStart(2, '0')}`;
+  return `${currency === 'CNY' ? '¥' : `${currency} `}${formatMinor(fen, 2)}`;
 }
 
 /** "70 %" or "33.33 %" for basis points. */

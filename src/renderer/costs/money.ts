@@ -1,4 +1,7 @@
+import { formatMinor } from '../../shared/money';
 import { FX_RATE_RE } from '../../shared/schemas/costs';
+
+export { formatMinor, minorText, parseMinor } from '../../shared/money';
 
 /**
  * Money of cost lines as people read and type it, from the integers the store keeps: an amount in
@@ -22,37 +25,10 @@ export function currencyDigits(code: string): number | null {
   return digitsCache.get(c) ?? null;
 }
 
-const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
-/** 123456 with 2 digits → "1,234.56"; -5 → "-0.05"; 1500 with 0 digits → "1,500". */
-export function formatMinor(minor: number, digits = 2): string {
-  if (!Number.isSafeInteger(minor)) return '';
-  const abs = String(Math.abs(minor)).padStart(digits + 1, '0');
-  const whole = group(abs.slice(0, abs.length - digits));
-  const frac = digits > 0 ? `.${abs.slice(-digits)}` : '';
-  return `${minor < 0 ? '-' : ''}${whole}${frac}`;
-}
-
 /** "¥1,234.56" in the base currency CNY, otherwise "1,234.56 USD". */
 export function formatAmount(minor: number, currency: string): string {
   const text = formatMinor(minor, currencyDigits(currency) ?? 2);
   return currency === 'CNY' ? `¥${text}` : `${text} ${currency}`;
-}
-
-/** The editable text of an amount: "1234.50" for 123450 with 2 digits, no grouping. */
-export function minorText(minor: number, digits: number): string {
-  return formatMinor(minor, digits).replaceAll(',', '');
-}
-
-/** Minor units of a typed amount ("1,234.5" → 123450 for 2 digits); null when it is not one. */
-export function parseMinor(text: string, digits: number): number | null {
-  const clean = text.trim().replaceAll(',', '').replaceAll('，', '');
-  const m = /^(\d{1,12})(?:\.(\d*))?$/.exec(clean);
-  if (!m) return null;
-  const frac = m[2] ?? '';
-  if (frac.length > digits) return null;
-  const n = Number(m[1]) * 10 ** digits + Number(frac.padEnd(digits, '0') || '0');
-  return Number.isSafeInteger(n) ? n : null;
 }
 
 /**

@@ -1,17 +1,13 @@
+import { formatMinor } from '../../shared/money';
+
 /**
  * Money and shares on the form, from the integers the store keeps: costs in fen (1/100 yuan) and
  * responsibility shares in basis points (1/100 %). Formatted from the digits, never through a float,
  * so 0.1 + 0.2 never prints as 0.30000000000000004 and large sums keep their last fen.
  */
 
-const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
 /** 123456 → "1,234.56"; -5 → "-0.05". */
-export function formatFen(fen: number): string {
-  if (!Number.isSafeInteger(fen)) return '';
-  const digits = String(Math.abs(fen)).padStart(3, '0');
-  return `${fen < 0 ? '-' : ''}${group(digits.slice(0, -2))}.${digits.slice(-2)}`;
-}
+export const formatFen = (fen: number): string => formatMinor(fen, 2);
 
 /** Yuan with its sign; another currency by its code. */
 export function formatMoney(fen: number, currency: string): string {
