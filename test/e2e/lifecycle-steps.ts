@@ -56,6 +56,11 @@ export async function switchTo(page: Page, userId: number, name: string, onCase 
       if (attempt >= 2) throw e;
     }
   }
+  // The list closes after a switch; choosing the person already working can leave it open (or still
+  // sliding in), and it would then cover the page for the next click.
+  const list = page.locator('.profile-list');
+  if (await list.isVisible()) await page.keyboard.press('Escape');
+  await list.waitFor({ state: 'hidden' });
   if (onCase) await page.getByTestId('case-tracking-no').waitFor();
 }
 
