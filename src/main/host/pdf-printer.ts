@@ -114,10 +114,11 @@ export function createHostPdfPrinter(opts: HostPdfPrinterOptions = {}): HostPdfP
   const prepare = (lang: FormLanguage) => {
     if (closed || !host || spares.has(lang) || printing) return;
     const origin = host.origin;
-    const tab = openTab(lang).then((t) => {
-      // Not waited for: a PDF asked for meanwhile takes the page as it is (its navigation ends this one).
+    // Primed before it is handed out: a PDF asked for meanwhile waits for the primer's page, whose
+    // navigation would otherwise interrupt the PDF's own (Playwright: "interrupted by another navigation").
+    const tab = openTab(lang).then(async (t) => {
       const primer = printHash({ doc: 'monthly-report', id: PRIMER_MONTH, lang });
-      t.page
+      await t.page
         .goto(`${origin}/?primer${primer}`, { timeout })
         .then(() => t.page.locator(`html[${PRINT_STATE_ATTRIBUTE}]`).waitFor({ state: 'attached', timeout }))
         .catch(() => {});
