@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Capa, CapaState } from '../../shared/analysis';
 import { ApiError, fieldError } from '../../shared/errors';
@@ -9,6 +9,7 @@ import { appendEvents, type AuditEntry } from './audit';
 import { refused, type Actor } from './case-change';
 import { getCapa, officeToday } from './capa';
 import { SYSTEM_ROLE } from './users';
+import { nextFreeNumber } from './sequences';
 
 /**
  * Creating, editing and stepping CAPAs. Every write checks the CAPA's own version (a stale one is
@@ -32,18 +33,9 @@ export interface CapaWrite {
 /** CAPA numbers `CAPA-YYYY-NNN`, counted per year of the office calendar in `sequences`. */
 export async function nextCapaNo(db: Kysely<Database>, today: string): Promise<string> {
   const key = `CAPA-${today.slice(0, 4)}`;
-  for (;;) {
-    const { last } = await db
-      .insertInto('sequences')
-      .values({ key, last: 1 })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ last: sql<number>`${sql.ref('sequences.last')} + 1` }))
-      .returning('last')
-      .executeTakeFirstOrThrow();
-    const no = `${key}-${String(last).padStart(3, '0')}`;
-    // A number written some other way (an import) is skipped, never reused.
-    const taken = await db.selectFrom('capas').select('id').where('capa_no', '=', no).executeTakeFirst();
-    if (!taken) return no;
-  }
+  return nextFreeNumber(db, key, (n) => `${key}-${String(n).padStart(3, '0')}`, async (no) =>
+    Boolean(await db.selectFrom('capas').select('id').where('capa_no', '=', no).executeTakeFirst()),
+  );
 }
 
 /** Owners must be active people (not the scheduler's own profile); linked cases must exist. */

@@ -13,6 +13,7 @@ import { OPEN_STATES_SQL } from './engine-load';
 import type { Notified } from './notifications';
 import type { RuleEngine } from './rule-engine';
 import { getSettings } from './settings';
+import { nextFreeNumber } from './sequences';
 
 /**
  * Service contracts (issue 5; seed 001: "if it belongs to the after-sale service beyond the warranty
@@ -89,18 +90,10 @@ export async function getContract(db: Kysely<Database>, id: number): Promise<Ser
 export async function nextContractNo(db: Kysely<Database>, at: Date, timeZone: string): Promise<string> {
   const year = calendarDateOf(at, timeZone).slice(0, 4);
   const key = `SC-${year}`;
-  for (;;) {
-    const { last } = await db
-      .insertInto('sequences')
-      .values({ key, last: 1 })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ last: sql<number>`${sql.ref('sequences.last')} + 1` }))
-      .returning('last')
-      .executeTakeFirstOrThrow();
-    const no = `${key}-${String(last).padStart(4, '0')}`;
-    // A number entered by hand before issue 5 (or imported) is skipped, never reused.
-    const taken = await db.selectFrom('service_contracts').select('id').where('contract_no', '=', no).executeTakeFirst();
-    if (!taken) return no;
-  }
+  // A number entered by hand before issue 5 (or imported) is skipped, never reused.
+  return nextFreeNumber(db, key, (n) => `${key}-${String(n).padStart(4, '0')}`, async (no) =>
+    Boolean(await db.selectFrom('service_contracts').select('id').where('contract_no', '=', no).executeTakeFirst()),
+  );
 }
 
 const view = (c: Pick<ServiceContract, 'contractNo' | 'state'>, extra: Record<string, unknown> = {}) => ({ contractNo: c.contractNo, state: c.state, ...extra });

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Updateable } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { z } from 'zod';
 import { calendarDateOf, zonedParts } from '../../shared/dates';
 import { ApiError } from '../../shared/errors';
@@ -12,6 +12,7 @@ import type { AuditEntry } from './audit';
 import { commitChange, loadForChange, refused, type Actor } from './case-change';
 import { syncSourceCosts, type WantedCost } from './cost-lines';
 import { getSettings } from './settings';
+import { nextFreeNumber } from './sequences';
 
 /**
  * Returns (RMA) on a case (issue 5): requested, approved with an RMA number or rejected, shipped,
@@ -29,18 +30,9 @@ export async function nextRmaNumber(db: Kysely<Database>, at: Date, timeZone: st
   const p = zonedParts(at, timeZone);
   const ym = { year: p.year, month: p.month };
   const key = periodKey(RMA_NUMBER_FORMAT, ym);
-  for (;;) {
-    const { last } = await db
-      .insertInto('sequences')
-      .values({ key, last: 1 })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ last: sql<number>`${sql.ref('sequences.last')} + 1` }))
-      .returning('last')
-      .executeTakeFirstOrThrow();
-    const no = formatTrackingNumber(RMA_NUMBER_FORMAT, ym, last);
-    // A number written outside the counter (an import) is skipped, never handed out twice.
-    const taken = await db.selectFrom('rmas').select('id').where('rma_no', '=', no).executeTakeFirst();
-    if (!taken) return no;
-  }
+  return nextFreeNumber(db, key, (n) => formatTrackingNumber(RMA_NUMBER_FORMAT, ym, n), async (no) =>
+    Boolean(await db.selectFrom('rmas').select('id').where('rma_no', '=', no).executeTakeFirst()),
+  );
 }
 
 function rmaQuery(db: Kysely<Database>) {
