@@ -107,9 +107,17 @@ describe('costs: vetting and amortisation on screen', { timeout: 120_000 }, () =
 
     await page.getByTestId(`cost-reject-${lines.hotel.id}`).click();
     await page.locator('#vet_comment').waitFor();
-    await page.locator('#vet-ok').click();
-    // A rejection says why: the dialog stays open until it does.
-    await expect.poll(() => page.locator('.ant-modal .ant-form-item-explain-error').innerText()).toContain('请说明原因');
+    // A rejection says why: the dialog stays open until it does. On a loaded machine a click can land
+    // while the dialog is still opening and be lost: OK again (it writes nothing without a comment).
+    for (let attempt = 0; ; attempt++) {
+      await page.locator('#vet-ok').click();
+      try {
+        await expect.poll(() => page.locator('.ant-modal .ant-form-item-explain-error').innerText(), { timeout: 5_000 }).toContain('请说明原因');
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+      }
+    }
     await page.locator('#vet_comment').fill('住宿超出差旅标准，请按标准重新填报。');
     await shot('issue6-vetting-reject-dialog');
     await page.locator('#vet-ok').click();
